@@ -1,0 +1,25 @@
+namespace OneStop.Feedback.Server.Demo;
+
+public static class DemoExtensions
+{
+    public const string Flag = "--demo";
+
+    /// <summary>Removes the value-less <c>--demo</c> switch, which the command-line configuration provider cannot take.</summary>
+    public static string[] StripDemoFlag(string[] args, out bool demo)
+    {
+        demo = args.Contains(Flag, StringComparer.Ordinal);
+        return demo ? args.Where(a => a != Flag).ToArray() : args;
+    }
+
+    /// <summary>With <c>--demo</c> (or <c>Demo:Enabled=true</c>): seed a small office and run simulated terminals.</summary>
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder, bool demoFlag)
+    {
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
+            .PostConfigure(o => o.Enabled |= demoFlag);
+        if (demoFlag || builder.Configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            builder.Services.AddHostedService<DemoWorker>();
+        }
+        return builder;
+    }
+}

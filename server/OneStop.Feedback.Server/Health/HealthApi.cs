@@ -1,0 +1,31 @@
+using OneStop.Feedback.Server.Ingest;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Server.Health;
+
+/// <summary><c>GET /healthz</c>: unauthenticated liveness and readiness for load balancers and operators.</summary>
+public static class HealthApi
+{
+    public static IEndpointConventionBuilder MapHealth(this IEndpointRouteBuilder app) =>
+        app.MapGet("/healthz", Check).WithTags("Health").AllowAnonymous().WithSummary("Liveness and storage readiness.");
+
+    private static IResult Check(Database database, IngestWriterWorker writer, IngestPipeline queue)
+    {
+        string storage;
+        try
+        {
+            using var connection = database.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            command.ExecuteScalar();
+            storage = writer.LastError is null ? "ok" : "failing: " + writer.LastError;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            storage = "failing: " + ex.Message;
+        }
+        var healthy = storage == "ok";
+        var body = new { status = healthy ? "ok" : "degraded", storage, ingestPending = queue.Pending };
+        return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

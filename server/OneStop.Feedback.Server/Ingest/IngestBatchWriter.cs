@@ -1,0 +1,196 @@
+using Microsoft.Data.Sqlite;
+using OneStop.Feedback.Server.Protocol;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Server.Ingest;
+
+/// <summary>
+/// Writes a batch of ingest items in one SQLite transaction with prepared statements (group commit). The
+/// UNIQUE (terminal, boot, seq) index does the de-duplication; a redelivery with different content is kept
+/// as a <c>conflicting-duplicate</c> rejection, never as a second rating.
+/// </summary>
+public sealed class IngestBatchWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insertRating;
+    private readonly SqliteCommand _findRating;
+    private readonly SqliteCommand _insertEvent;
+    private readonly SqliteCommand _insertRejection;
+    private readonly SqliteCommand _terminalExists;
+    private readonly SqliteCommand _touchTerminal;
+    private readonly SqliteCommand _setStatus;
+    private readonly Dictionary<string, bool> _knownInBatch = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
+
+    public IngestBatchWriter(Database database)
+    {
+        _connection = database.Open();
+        _insertRating = Prepare("""
+            INSERT OR IGNORE INTO ratings (terminal_id, boot, seq, scale, score, listen, explain, trust, apologize, thank,
+                                           terminal_ts, occurred_at, received_at, clock_synced)
+            VALUES ($t, $boot, $seq, $scale, $score, $c0, $c1, $c2, $c3, $c4, $ts, $occurred, $received, $synced)
+            """, "$t", "$boot", "$seq", "$scale", "$score", "$c0", "$c1", "$c2", "$c3", "$c4", "$ts", "$occurred", "$received", "$synced");
+        _findRating = Prepare("""
+            SELECT scale, score, listen, explain, trust, apologize, thank, terminal_ts
+            FROM ratings WHERE terminal_id = $t AND boot = $boot AND seq = $seq
+            """, "$t", "$boot", "$seq");
+        _insertEvent = Prepare("""
+            INSERT OR IGNORE INTO terminal_events (terminal_id, boot, seq, kind, terminal_ts, occurred_at, received_at, body)
+            VALUES ($t, $boot, $seq, $kind, $ts, $occurred, $received, $body)
+            """, "$t", "$boot", "$seq", "$kind", "$ts", "$occurred", "$received", "$body");
+        _insertRejection = Prepare("""
+            INSERT INTO ingest_rejections (received_at, terminal_id, topic, reason, detail, payload, payload_size)
+            VALUES ($received, $t, $topic, $reason, $detail, $payload, $size)
+            """, "$received", "$t", "$topic", "$reason", "$detail", "$payload", "$size");
+        _terminalExists = Prepare("SELECT EXISTS (SELECT 1 FROM terminals WHERE id = $t)", "$t");
+        _touchTerminal = Prepare("UPDATE terminals SET last_seen_at = max(coalesce(last_seen_at, 0), $at) WHERE id = $t", "$t", "$at");
+        _setStatus = Prepare("""
+            UPDATE terminals SET status = $state, status_at = $at, status_detail = coalesce($detail, status_detail)
+            WHERE id = $t AND coalesce(status_at, 0) <= $at
+            """, "$t", "$state", "$at", "$detail");
+    }
+
+    /// <summary>Writes and commits the batch; returns one outcome per item, in order.</summary>
+    public IngestOutcome[] Commit(IReadOnlyList<IngestItem> batch)
+    {
+        var outcomes = new IngestOutcome[batch.Count];
+        _knownInBatch.Clear();
+        _seenInBatch.Clear();
+        using var tx = _connection.BeginTransaction();
+        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus })
+        {
+            command.Transaction = tx;
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            outcomes[i] = Write(batch[i]);
+        }
+        foreach (var (terminal, at) in _seenInBatch)
+        {
+            Run(_touchTerminal, terminal, at);
+        }
+        tx.Commit();
+        return outcomes;
+    }
+
+    private IngestOutcome Write(IngestItem item)
+    {
+        if (item is RejectionItem rejection)
+        {
+            InsertRejection(rejection.Topic, rejection.TerminalId, rejection.ReceivedAtMs, rejection.Payload, rejection.PayloadSize, rejection.Reason, rejection.Detail);
+            return IngestOutcome.Rejected(rejection.Reason);
+        }
+        var terminal = item.TerminalId!;
+        if (!TerminalExists(terminal))
+        {
+            InsertRejection(item.Topic, terminal, item.ReceivedAtMs, item.Payload, item.Payload.Length, RejectionReason.UnknownTerminal, $"terminal '{terminal}' is not registered");
+            return IngestOutcome.Rejected(RejectionReason.UnknownTerminal);
+        }
+        _seenInBatch[terminal] = Math.Max(_seenInBatch.GetValueOrDefault(terminal), item.ReceivedAtMs);
+        return item switch
+        {
+            RatingItem rating => WriteRating(rating),
+            EventItem ev => WriteEvent(ev),
+            StatusItem status => WriteStatus(status),
+            _ => throw new InvalidOperationException($"Unknown ingest item {item.GetType().Name}"),
+        };
+    }
+
+    private IngestOutcome WriteRating(RatingItem item)
+    {
+        var r = item.Rating;
+        var occurred = r.ClockSynced ? r.Timestamp : item.ReceivedAtMs;
+        var inserted = Run(_insertRating, item.TerminalId, r.Boot, r.Seq, r.Scale, r.Score,
+            r.Criteria.Listen, r.Criteria.Explain, r.Criteria.Trust, r.Criteria.Apologize, r.Criteria.Thank,
+            r.Timestamp, occurred, item.ReceivedAtMs, r.ClockSynced ? 1 : 0);
+        if (inserted == 1)
+        {
+            return IngestOutcome.Stored;
+        }
+        if (SameAsStored(item.TerminalId!, r))
+        {
+            return IngestOutcome.Duplicate;
+        }
+        InsertRejection(item.Topic, item.TerminalId, item.ReceivedAtMs, item.Payload, item.Payload.Length, RejectionReason.ConflictingDuplicate,
+            $"(terminal, boot, seq) = ({item.TerminalId}, {r.Boot}, {r.Seq}) is already stored with other content; the first one is kept");
+        return IngestOutcome.Rejected(RejectionReason.ConflictingDuplicate);
+    }
+
+    private bool SameAsStored(string terminal, RatingPayload r)
+    {
+        Bind(_findRating, terminal, r.Boot, r.Seq);
+        using var reader = _findRating.ExecuteReader();
+        if (!reader.Read())
+        {
+            return false;
+        }
+        int? Criterion(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+        var stored = new Criteria(Criterion(2), Criterion(3), Criterion(4), Criterion(5), Criterion(6));
+        return reader.GetInt32(0) == r.Scale && reader.GetInt32(1) == r.Score && stored == r.Criteria && reader.GetInt64(7) == r.Timestamp;
+    }
+
+    private IngestOutcome WriteEvent(EventItem item)
+    {
+        var e = item.Event;
+        var occurred = e.ClockSynced ? e.Timestamp : item.ReceivedAtMs;
+        var inserted = Run(_insertEvent, item.TerminalId, e.Boot, e.Seq, e.Kind, e.Timestamp, occurred, item.ReceivedAtMs, e.Body);
+        return inserted == 1 ? IngestOutcome.Stored : IngestOutcome.Duplicate;
+    }
+
+    private IngestOutcome WriteStatus(StatusItem item)
+    {
+        Run(_setStatus, item.TerminalId, item.State, item.ReceivedAtMs, item.Detail);
+        return IngestOutcome.Stored;
+    }
+
+    private bool TerminalExists(string terminal)
+    {
+        if (!_knownInBatch.TryGetValue(terminal, out var exists))
+        {
+            Bind(_terminalExists, terminal);
+            exists = Convert.ToInt64(_terminalExists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            _knownInBatch[terminal] = exists;
+        }
+        return exists;
+    }
+
+    private void InsertRejection(string topic, string? terminal, long receivedAt, byte[] payload, int size, string reason, string detail)
+    {
+        var kept = payload.Length > ProtocolLimits.StoredRejectedPayloadBytes ? payload[..ProtocolLimits.StoredRejectedPayloadBytes] : payload;
+        Run(_insertRejection, receivedAt, terminal, topic, reason, detail, kept, size);
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private static int Run(SqliteCommand command, params object?[] values)
+    {
+        Bind(command, values);
+        return command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus })
+        {
+            command.Dispose();
+        }
+        _connection.Dispose();
+    }
+}

@@ -1,0 +1,39 @@
+using OneStop.Feedback.Server.Access;
+using OneStop.Feedback.Server.Demo;
+using OneStop.Feedback.Server.Health;
+using OneStop.Feedback.Server.Ingest;
+using OneStop.Feedback.Server.Mqtt;
+using OneStop.Feedback.Server.Ratings;
+using OneStop.Feedback.Server.Storage;
+using OneStop.Feedback.Server.Terminals;
+
+// OneStop.Feedback server: embedded MQTT broker + ingest + SQLite + JSON API, in one process.
+var builder = WebApplication.CreateBuilder(DemoExtensions.StripDemoFlag(args, out var demo));
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+builder.AddStorage();
+builder.AddApiAccess();
+builder.AddTerminals();
+builder.AddIngest();
+builder.AddMqttBroker();
+builder.AddDemo(demo);
+
+var app = builder.Build();
+app.InitializeStorage();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapTerminals();
+app.MapRatings();
+
+app.Run();

@@ -1,0 +1,98 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using OneStop.Feedback.Server.Protocol;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Server.Ratings;
+
+/// <summary>Read side of ratings and rejections.</summary>
+public sealed class RatingQueries(Database database)
+{
+    public const int MaxLimit = 10_000;
+
+    /// <summary>Ratings newest first (by occurrence time), optionally for one terminal and a [from, to) range.</summary>
+    public IReadOnlyList<RatingView> List(string? terminal, DateTimeOffset? from, DateTimeOffset? to, int limit)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, terminal_id, boot, seq, score, scale, listen, explain, trust, apologize, thank, occurred_at, received_at, clock_synced
+            FROM ratings
+            WHERE ($terminal IS NULL OR terminal_id = $terminal)
+              AND ($from IS NULL OR occurred_at >= $from)
+              AND ($to IS NULL OR occurred_at < $to)
+            ORDER BY occurred_at DESC, id DESC
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$terminal", (object?)terminal ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", (object?)from?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$to", (object?)to?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var list = new List<RatingView>();
+        while (reader.Read())
+        {
+            list.Add(ReadRating(reader));
+        }
+        return list;
+    }
+
+    /// <summary>Rejections newest first, optionally for one terminal or reason.</summary>
+    public IReadOnlyList<RejectionView> Rejections(string? terminal, string? reason, int limit)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, received_at, terminal_id, topic, reason, detail, payload, payload_size
+            FROM ingest_rejections
+            WHERE ($terminal IS NULL OR terminal_id = $terminal) AND ($reason IS NULL OR reason = $reason)
+            ORDER BY id DESC
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$terminal", (object?)terminal ?? DBNull.Value);
+        command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var list = new List<RejectionView>();
+        while (reader.Read())
+        {
+            var payload = reader.IsDBNull(6) ? [] : (byte[])reader.GetValue(6);
+            var size = reader.GetInt32(7);
+            list.Add(new RejectionView(
+                reader.GetInt64(0),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                Encoding.UTF8.GetString(payload),
+                Convert.ToBase64String(payload),
+                size,
+                size > payload.Length));
+        }
+        return list;
+    }
+
+    private static RatingView ReadRating(SqliteDataReader reader)
+    {
+        var criteria = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Criteria.Ids.Length; i++)
+        {
+            if (!reader.IsDBNull(6 + i))
+            {
+                criteria[Criteria.Ids[i]] = reader.GetInt32(6 + i);
+            }
+        }
+        return new RatingView(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetInt64(2),
+            reader.GetInt64(3),
+            reader.GetInt32(4),
+            reader.GetInt32(5),
+            criteria,
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(12)),
+            reader.GetInt64(13) == 1);
+    }
+}

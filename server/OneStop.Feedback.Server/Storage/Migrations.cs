@@ -1,0 +1,112 @@
+using Microsoft.Data.Sqlite;
+
+namespace OneStop.Feedback.Server.Storage;
+
+/// <summary>
+/// The schema, as an ordered list of steps. The database records how many steps it has applied in
+/// <c>PRAGMA user_version</c>; at start the missing ones run in one transaction each. Steps are append-only:
+/// never edit a shipped step, add a new one.
+/// </summary>
+public static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: terminal registry, ratings, rejections, terminal events, API tokens.
+        """
+        CREATE TABLE terminals (
+            id                TEXT PRIMARY KEY,
+            counter_id        TEXT,
+            name              TEXT NOT NULL,
+            secret_hash       TEXT NOT NULL,
+            created_at        INTEGER NOT NULL,
+            secret_rotated_at INTEGER NOT NULL,
+            last_seen_at      INTEGER,
+            status            TEXT,
+            status_at         INTEGER,
+            status_detail     TEXT
+        );
+        CREATE TABLE ratings (
+            id           INTEGER PRIMARY KEY,
+            terminal_id  TEXT NOT NULL,
+            boot         INTEGER NOT NULL,
+            seq          INTEGER NOT NULL,
+            scale        INTEGER NOT NULL,
+            score        INTEGER NOT NULL,
+            listen       INTEGER,
+            explain      INTEGER,
+            trust        INTEGER,
+            apologize    INTEGER,
+            thank        INTEGER,
+            terminal_ts  INTEGER NOT NULL,
+            occurred_at  INTEGER NOT NULL,
+            received_at  INTEGER NOT NULL,
+            clock_synced INTEGER NOT NULL,
+            UNIQUE (terminal_id, boot, seq)
+        );
+        CREATE INDEX ix_ratings_occurred ON ratings (occurred_at);
+        CREATE INDEX ix_ratings_terminal_occurred ON ratings (terminal_id, occurred_at);
+        CREATE TABLE ingest_rejections (
+            id           INTEGER PRIMARY KEY,
+            received_at  INTEGER NOT NULL,
+            terminal_id  TEXT,
+            topic        TEXT NOT NULL,
+            reason       TEXT NOT NULL,
+            detail       TEXT,
+            payload      BLOB,
+            payload_size INTEGER NOT NULL
+        );
+        CREATE INDEX ix_rejections_received ON ingest_rejections (received_at);
+        CREATE TABLE terminal_events (
+            id          INTEGER PRIMARY KEY,
+            terminal_id TEXT NOT NULL,
+            boot        INTEGER NOT NULL,
+            seq         INTEGER NOT NULL,
+            kind        TEXT NOT NULL,
+            terminal_ts INTEGER NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            received_at INTEGER NOT NULL,
+            body        TEXT NOT NULL,
+            UNIQUE (terminal_id, boot, seq)
+        );
+        CREATE TABLE api_tokens (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            role       TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        );
+        """,
+    ];
+
+    /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>
+    public static int LatestVersion => Steps.Length;
+
+    /// <summary>Applies the missing steps. Refuses to touch a database written by a newer build.</summary>
+    public static int Apply(SqliteConnection connection)
+    {
+        var current = Version(connection);
+        if (current > Steps.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database schema is version {current}, newer than this build knows ({Steps.Length}). Run a newer server.");
+        }
+        for (var step = current; step < Steps.Length; step++)
+        {
+            using var tx = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+            tx.Commit();
+        }
+        return Steps.Length - current;
+    }
+
+    private static int Version(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.Data.Sqlite;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Server.Terminals;
+
+/// <summary>The terminal registry: creation, secret rotation, listing, and the credential check the broker uses.</summary>
+public sealed class TerminalRegistry(Database database, TimeProvider time)
+{
+    /// <summary>Creates a terminal; null when the id is taken.</summary>
+    public TerminalCredentials? Create(string id, string? counterId, string name)
+    {
+        var secret = SecretHash.NewSecret();
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at)
+            VALUES ($id, $counter, $name, $hash, $now, $now)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$counter", (object?)counterId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$hash", SecretHash.Hash(secret));
+        command.Parameters.AddWithValue("$now", now);
+        return command.ExecuteNonQuery() == 1 ? new TerminalCredentials(id, secret) : null;
+    }
+
+    /// <summary>Gives a terminal a new secret; the old one stops working at once. Null for an unknown terminal.</summary>
+    public TerminalCredentials? RotateSecret(string id)
+    {
+        var secret = SecretHash.NewSecret();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE terminals SET secret_hash = $hash, secret_rotated_at = $now WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$hash", SecretHash.Hash(secret));
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        return command.ExecuteNonQuery() == 1 ? new TerminalCredentials(id, secret) : null;
+    }
+
+    /// <summary>True when the terminal exists and the secret matches its stored hash.</summary>
+    public bool VerifySecret(string id, string secret)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT secret_hash FROM terminals WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() is string hash && SecretHash.Verify(secret, hash);
+    }
+
+    public IReadOnlyList<TerminalView> List() => Query(null);
+
+    public TerminalView? Find(string id) => Query(id) is [var one] ? one : null;
+
+    private List<TerminalView> Query(string? id)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, counter_id, name, created_at, secret_rotated_at, last_seen_at, status, status_at, status_detail
+            FROM terminals WHERE $id IS NULL OR id = $id ORDER BY id
+            """;
+        command.Parameters.AddWithValue("$id", (object?)id ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var list = new List<TerminalView>();
+        while (reader.Read())
+        {
+            var status = reader.IsDBNull(6) ? null : reader.GetString(6);
+            list.Add(new TerminalView(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2),
+                FromMs(reader.GetInt64(3)),
+                FromMs(reader.GetInt64(4)),
+                NullableMs(reader, 5),
+                status == "online",
+                status,
+                NullableMs(reader, 7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+        return list;
+    }
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static DateTimeOffset? NullableMs(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : FromMs(reader.GetInt64(ordinal));
+}
