@@ -56,9 +56,19 @@ public sealed partial class EmbeddedBroker(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is not null)
+        if (_server is null)
+        {
+            return;
+        }
+        try
         {
             await _server.StopAsync();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // MQTTnet 5.2 can trip over its own connection list while clients drop during stop
+            // ("Collection was modified"); the listener is closed either way, and disposal follows.
+            LogStopRace(logger, ex.Message);
         }
     }
 
@@ -182,6 +192,9 @@ public sealed partial class EmbeddedBroker(
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Embedded broker stop: {Message}")]
+    private static partial void LogStopRace(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
     private static partial void LogListening(ILogger logger, string address, int port);
