@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+
+namespace OneStop.Feedback.Benchmarks;
+
+/// <summary>The real server executable on a temporary data folder, with terminals provisioned through its API.</summary>
+public sealed class ServerUnderTest : IDisposable
+{
+    private const string Token = "bench-admin-token-0123456789abcdef";
+    private ServerUnderTest(ChildProcess process, int httpPort, int mqttPort, string dataDirectory)
+    {
+        Process = process;
+        DataDirectory = dataDirectory;
+        MqttPort = mqttPort;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    public ChildProcess Process { get; }
+
+    public int MqttPort { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<ServerUnderTest> StartAsync(params string[] extra)
+    {
+        var httpPort = ChildProcess.FreePort();
+        var mqttPort = ChildProcess.FreePort();
+        var data = Directory.CreateTempSubdirectory("osf-bench-").FullName;
+        var process = ChildProcess.StartDotnet(RepoLocator.ServerDll,
+            ["--urls", $"http://127.0.0.1:{httpPort}", "--Mqtt:Port", mqttPort.ToString(CultureInfo.InvariantCulture),
+             "--Storage:DataDirectory", data, "--Admin:ApiToken", Token, "--Logging:LogLevel:Default", "Warning", .. extra]);
+        var server = new ServerUnderTest(process, httpPort, mqttPort, data);
+        await process.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(60));
+        await process.WaitForPortAsync(mqttPort, TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    public string DataDirectory { get; }
+
+    public async Task<List<(string Id, string Secret)>> ProvisionAsync(int count, string prefix)
+    {
+        var list = new List<(string, string)>();
+        for (var i = 1; i <= count; i++)
+        {
+            var id = $"{prefix}{i:0000}";
+            var response = await Http.PostAsJsonAsync("/api/v1/terminals", new { id, counterId = $"C{i:0000}", name = id });
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<Credentials>();
+            list.Add((id, body!.Secret));
+        }
+        return list;
+    }
+
+    /// <summary>Counts stored ratings straight from the database file (read-only).</summary>
+    public long StoredRatings()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "onestop.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM ratings";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose()
+    {
+        Process.Dispose();
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed record Credentials(string Id, string Secret);
+}
