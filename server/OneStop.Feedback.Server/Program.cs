@@ -1,9 +1,12 @@
 using OneStop.Feedback.Server.Access;
 using OneStop.Feedback.Server.Demo;
+using OneStop.Feedback.Server.Dossiers;
 using OneStop.Feedback.Server.Health;
 using OneStop.Feedback.Server.Ingest;
 using OneStop.Feedback.Server.Mqtt;
+using OneStop.Feedback.Server.Organisation;
 using OneStop.Feedback.Server.Ratings;
+using OneStop.Feedback.Server.Shifts;
 using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Terminals;
 
@@ -20,6 +23,7 @@ builder.Services.AddOpenApi();
 builder.AddStorage();
 builder.AddApiAccess();
 builder.AddTerminals();
+builder.AddReferenceData();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
@@ -35,5 +39,8 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapTerminals();
 app.MapRatings();
+app.MapOrganisation();
+app.MapShifts();
+app.MapDossiers();
 
 app.Run();

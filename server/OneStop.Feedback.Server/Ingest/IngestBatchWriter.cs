@@ -21,6 +21,7 @@ public sealed class IngestBatchWriter : IDisposable
     private readonly SqliteCommand _setStatus;
     private readonly Dictionary<string, bool> _knownInBatch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
+    private SqliteTransaction? _tx;
 
     public IngestBatchWriter(Database database)
     {
@@ -57,6 +58,7 @@ public sealed class IngestBatchWriter : IDisposable
         _knownInBatch.Clear();
         _seenInBatch.Clear();
         using var tx = _connection.BeginTransaction();
+        _tx = tx;
         foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus })
         {
             command.Transaction = tx;
@@ -134,7 +136,16 @@ public sealed class IngestBatchWriter : IDisposable
         var e = item.Event;
         var occurred = e.ClockSynced ? e.Timestamp : item.ReceivedAtMs;
         var inserted = Run(_insertEvent, item.TerminalId, e.Boot, e.Seq, e.Kind, e.Timestamp, occurred, item.ReceivedAtMs, e.Body);
-        return inserted == 1 ? IngestOutcome.Stored : IngestOutcome.Duplicate;
+        if (inserted == 0)
+        {
+            return IngestOutcome.Duplicate;
+        }
+        if (e.Kind == "badge" && e.BadgeUid is { } uid)
+        {
+            // In the same transaction as the event row: a redelivered tap is a duplicate and acts only once.
+            Shifts.ShiftStore.ApplyBadgeTap(_connection, _tx!, item.TerminalId!, uid, occurred, item.ReceivedAtMs);
+        }
+        return IngestOutcome.Stored;
     }
 
     private IngestOutcome WriteStatus(StatusItem item)

@@ -77,6 +77,70 @@ public static class Migrations
             revoked_at INTEGER
         );
         """,
+        // 2: reference data for attribution: organisation tree, counters, officers, terminal assignments,
+        //    shifts, service events and dossiers. Times are unix ms (UTC).
+        """
+        CREATE TABLE units (
+            id                    TEXT PRIMARY KEY,
+            name                  TEXT NOT NULL,
+            parent_id             TEXT,
+            valid_from            INTEGER NOT NULL,
+            valid_to              INTEGER,
+            require_service_event INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE counters (
+            id      TEXT PRIMARY KEY,
+            unit_id TEXT NOT NULL,
+            name    TEXT NOT NULL
+        );
+        CREATE TABLE officers (
+            id        TEXT PRIMARY KEY,
+            name      TEXT NOT NULL,
+            unit_id   TEXT NOT NULL,
+            badge_uid TEXT UNIQUE
+        );
+        CREATE TABLE terminal_assignments (
+            terminal_id TEXT NOT NULL,
+            counter_id  TEXT NOT NULL,
+            from_at     INTEGER NOT NULL,
+            PRIMARY KEY (terminal_id, from_at)
+        );
+        INSERT INTO terminal_assignments (terminal_id, counter_id, from_at)
+            SELECT id, counter_id, 0 FROM terminals WHERE counter_id IS NOT NULL;
+        CREATE TABLE shifts (
+            id         INTEGER PRIMARY KEY,
+            officer_id TEXT NOT NULL,
+            counter_id TEXT NOT NULL,
+            start_at   INTEGER NOT NULL,
+            end_at     INTEGER,
+            source     TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_shifts_counter_start ON shifts (counter_id, start_at);
+        CREATE INDEX ix_shifts_officer_start ON shifts (officer_id, start_at);
+        CREATE TABLE service_events (
+            id          INTEGER PRIMARY KEY,
+            dossier     TEXT NOT NULL,
+            procedure   TEXT,
+            kind        TEXT NOT NULL,
+            counter_id  TEXT NOT NULL,
+            officer_id  TEXT,
+            at          INTEGER NOT NULL,
+            due         INTEGER,
+            imported_at INTEGER NOT NULL,
+            UNIQUE (dossier, kind, counter_id, at)
+        );
+        CREATE INDEX ix_service_events_counter_at ON service_events (counter_id, at);
+        CREATE TABLE dossiers (
+            code         TEXT PRIMARY KEY,
+            procedure    TEXT,
+            counter_id   TEXT,
+            received_at  INTEGER,
+            due_at       INTEGER,
+            returned_at  INTEGER,
+            completed_at INTEGER
+        );
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>

@@ -18,3 +18,9 @@ public sealed record CreateTerminalRequest(string? Id, string? CounterId, string
 
 /// <summary>A terminal's MQTT credentials, shown once at creation or rotation.</summary>
 public sealed record TerminalCredentials(string Id, string Secret);
+
+/// <summary>From <c>From</c> on, the terminal stands at <c>CounterId</c>.</summary>
+public sealed record TerminalAssignment(string CounterId, DateTimeOffset From);
+
+/// <summary>Body of <c>PUT /api/v1/terminals/{id}/counter</c>.</summary>
+public sealed record AssignRequest(string? CounterId, DateTimeOffset? From);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using OneStop.Feedback.Server.Storage;
 
+
 namespace OneStop.Feedback.Server.Terminals;
 
 /// <summary>The terminal registry: creation, secret rotation, listing, and the credential check the broker uses.</summary>
@@ -23,7 +24,16 @@ public sealed class TerminalRegistry(Database database, TimeProvider time)
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$hash", SecretHash.Hash(secret));
         command.Parameters.AddWithValue("$now", now);
-        return command.ExecuteNonQuery() == 1 ? new TerminalCredentials(id, secret) : null;
+        if (command.ExecuteNonQuery() != 1)
+        {
+            return null;
+        }
+        if (counterId is not null)
+        {
+            // The first assignment also covers the time before it (attribution rule): it starts at the epoch.
+            connection.Execute("INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($t, $c, 0)", ("$t", id), ("$c", counterId));
+        }
+        return new TerminalCredentials(id, secret);
     }
 
     /// <summary>Gives a terminal a new secret; the old one stops working at once. Null for an unknown terminal.</summary>
@@ -47,6 +57,31 @@ public sealed class TerminalRegistry(Database database, TimeProvider time)
         command.CommandText = "SELECT secret_hash FROM terminals WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         return command.ExecuteScalar() is string hash && SecretHash.Verify(secret, hash);
+    }
+
+    /// <summary>Moves a terminal to a counter from a time on, keeping the history; false for an unknown terminal.</summary>
+    public bool Assign(string id, string counterId, DateTimeOffset from)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        var updated = connection.Execute("UPDATE terminals SET counter_id = $c WHERE id = $id", ("$id", id), ("$c", counterId));
+        if (updated == 1)
+        {
+            connection.Execute("""
+                INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($t, $c, $from)
+                ON CONFLICT (terminal_id, from_at) DO UPDATE SET counter_id = $c
+                """, ("$t", id), ("$c", counterId), ("$from", from.ToUnixTimeMilliseconds()));
+        }
+        tx.Commit();
+        return updated == 1;
+    }
+
+    /// <summary>The assignment history of a terminal, oldest first.</summary>
+    public IReadOnlyList<TerminalAssignment> Assignments(string id)
+    {
+        using var connection = database.Open();
+        return connection.Query("SELECT counter_id, from_at FROM terminal_assignments WHERE terminal_id = $id ORDER BY from_at",
+            r => new TerminalAssignment(r.GetString(0), r.Time(1)), ("$id", id));
     }
 
     public IReadOnlyList<TerminalView> List() => Query(null);

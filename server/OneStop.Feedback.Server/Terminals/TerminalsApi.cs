@@ -13,6 +13,8 @@ public static class TerminalsApi
         group.MapPost("/", Create).WithSummary("Provision a terminal; the response holds its MQTT secret, shown only this once.");
         group.MapGet("/", (TerminalRegistry registry) => TypedResults.Ok(registry.List())).WithSummary("List terminals with last-seen time and online status.");
         group.MapGet("/{id}", Get).WithSummary("One terminal.");
+        group.MapPut("/{id}/counter", Assign).WithSummary("Move a terminal to a counter from a time on (history kept).");
+        group.MapGet("/{id}/assignments", (string id, TerminalRegistry registry) => TypedResults.Ok(registry.Assignments(id))).WithSummary("Counter history of a terminal.");
         group.MapPost("/{id}/secret", Rotate).WithSummary("Rotate a terminal's secret: the old one stops working and the terminal is disconnected.");
         return group;
     }
@@ -40,6 +42,15 @@ public static class TerminalsApi
         return credentials is null
             ? TypedResults.Conflict(new ProblemDetailsBody("Terminal exists", $"A terminal with id '{request.Id}' already exists; rotate its secret instead.", 409))
             : TypedResults.Created($"/api/v1/terminals/{credentials.Id}", credentials);
+    }
+
+    private static Results<NoContent, NotFound, ValidationProblem> Assign(string id, AssignRequest request, TerminalRegistry registry, Organisation.OrganisationStore organisation, TimeProvider time)
+    {
+        if (request.CounterId is null || !organisation.CounterExists(request.CounterId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["counterId"] = [$"counter '{request.CounterId}' does not exist"] });
+        }
+        return registry.Assign(id, request.CounterId, request.From ?? time.GetUtcNow()) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     private static Results<Ok<TerminalView>, NotFound> Get(string id, TerminalRegistry registry) =>

@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Server.Shifts;
+
+/// <summary>
+/// Shifts, and the badge rule: a badge tap at a terminal signs the officer in at that terminal's counter
+/// (ending whatever shift was open there), a second tap by the same officer at that counter signs out.
+/// </summary>
+public sealed class ShiftStore(Database database, TimeProvider time)
+{
+    public IReadOnlyList<ShiftRecord> List(string? counter, string? officer, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        using var c = database.Open();
+        return c.Query("""
+            SELECT id, officer_id, counter_id, start_at, end_at, source FROM shifts
+            WHERE ($counter IS NULL OR counter_id = $counter) AND ($officer IS NULL OR officer_id = $officer)
+              AND ($to IS NULL OR start_at < $to) AND ($from IS NULL OR end_at IS NULL OR end_at > $from)
+            ORDER BY start_at, id
+            """, Read, ("$counter", counter), ("$officer", officer), ("$from", from.Ms()), ("$to", to.Ms()));
+    }
+
+    public ShiftRecord Create(string officer, string counter, DateTimeOffset start, DateTimeOffset? end, string source)
+    {
+        using var c = database.Open();
+        var id = (long)c.Scalar("""
+            INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $s, $e, $src, $now) RETURNING id
+            """, ("$o", officer), ("$c", counter), ("$s", start.ToUnixTimeMilliseconds()), ("$e", end.Ms()), ("$src", source), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))!;
+        return new ShiftRecord(id, officer, counter, start, end, source);
+    }
+
+    /// <summary>Ends an open shift; false when unknown, already ended, or the end is not after the start.</summary>
+    public bool End(long id, DateTimeOffset end)
+    {
+        using var c = database.Open();
+        return c.Execute("UPDATE shifts SET end_at = $e WHERE id = $id AND end_at IS NULL AND start_at < $e", ("$id", id), ("$e", end.ToUnixTimeMilliseconds())) == 1;
+    }
+
+    /// <summary>
+    /// Applies a badge tap inside the ingest transaction (so a redelivered event, stored once, acts once).
+    /// Returns what happened, for the log.
+    /// </summary>
+    public static string ApplyBadgeTap(SqliteConnection c, SqliteTransaction tx, string terminal, string badgeUid, long at, long now)
+    {
+        string? Text(string sql, params (string, object?)[] p)
+        {
+            using var command = c.Command(sql, p);
+            command.Transaction = tx;
+            return command.ExecuteScalar() as string;
+        }
+        long? Number(string sql, params (string, object?)[] p)
+        {
+            using var command = c.Command(sql, p);
+            command.Transaction = tx;
+            return command.ExecuteScalar() is long value ? value : null;
+        }
+        void Run(string sql, params (string, object?)[] p)
+        {
+            using var command = c.Command(sql, p);
+            command.Transaction = tx;
+            command.ExecuteNonQuery();
+        }
+
+        var officer = Text("SELECT id FROM officers WHERE badge_uid = $uid", ("$uid", badgeUid));
+        if (officer is null)
+        {
+            return "unknown badge";
+        }
+        var counter = Text("""
+            SELECT counter_id FROM terminal_assignments WHERE terminal_id = $t
+            ORDER BY CASE WHEN from_at <= $at THEN 0 ELSE 1 END, CASE WHEN from_at <= $at THEN -from_at ELSE from_at END LIMIT 1
+            """, ("$t", terminal), ("$at", at));
+        if (counter is null)
+        {
+            return "terminal has no counter";
+        }
+        var open = Number("SELECT id FROM shifts WHERE counter_id = $c AND end_at IS NULL AND start_at <= $at ORDER BY start_at DESC, id DESC LIMIT 1", ("$c", counter), ("$at", at));
+        var openOfficer = open is null ? null : Text("SELECT officer_id FROM shifts WHERE id = $id", ("$id", open));
+        if (open is not null)
+        {
+            Run("UPDATE shifts SET end_at = $at WHERE id = $id AND start_at < $at", ("$id", open), ("$at", at));
+        }
+        if (openOfficer == officer)
+        {
+            return $"{officer} signed out at {counter}";
+        }
+        Run("INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $at, NULL, 'badge', $now)",
+            ("$o", officer), ("$c", counter), ("$at", at), ("$now", now));
+        return $"{officer} signed in at {counter}";
+    }
+
+    private static ShiftRecord Read(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Time(3), r.NullableTime(4), r.GetString(5));
+}
