@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Dossiers;
@@ -6,7 +9,7 @@ namespace OneStop.Feedback.Server.Dossiers;
 /// Service events and dossiers. Importing the same event again (same dossier, kind, counter and time) updates
 /// it instead of adding a copy, so a one-stop system may resend its whole day.
 /// </summary>
-public sealed class ServiceEventStore(Database database, TimeProvider time)
+public sealed class ServiceEventStore(Database database, TimeProvider time, IOptions<AttributionOptions> attribution)
 {
     public void Save(IReadOnlyList<ServiceEventRecord> events)
     {
@@ -36,6 +39,10 @@ public sealed class ServiceEventStore(Database database, TimeProvider time)
                     """, ("$d", e.Dossier), ("$p", e.Procedure), ("$at", e.At.ToUnixTimeMilliseconds()));
             }
         }
+        var affected = events.SelectMany(e => AttributionScope.AffectedByServiceEvent(
+            new ServiceEvent(0, e.Dossier, e.Procedure, e.Kind == "returned" ? ServiceEventKind.Returned : ServiceEventKind.Received, e.Counter, e.Officer, e.At, e.Due),
+            attribution.Value)).Distinct();
+        DirtyCounterDays.Mark(c, tx, affected, now);
         tx.Commit();
 
         void Run(string sql, params (string, object?)[] p)

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Protocol;
 using OneStop.Feedback.Server.Storage;
 
@@ -23,8 +25,11 @@ public sealed class IngestBatchWriter : IDisposable
     private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
     private SqliteTransaction? _tx;
 
-    public IngestBatchWriter(Database database)
+    private readonly AttributionOptions _attribution;
+
+    public IngestBatchWriter(Database database, AttributionOptions attribution)
     {
+        _attribution = attribution;
         _connection = database.Open();
         _insertRating = Prepare("""
             INSERT OR IGNORE INTO ratings (terminal_id, boot, seq, scale, score, listen, explain, trust, apologize, thank,
@@ -107,6 +112,11 @@ public sealed class IngestBatchWriter : IDisposable
             r.Timestamp, occurred, item.ReceivedAtMs, r.ClockSynced ? 1 : 0);
         if (inserted == 1)
         {
+            // Schedule the attribution of the counter-days this press can change (same transaction).
+            if (DirtyCounterDays.CounterOf(_connection, _tx, item.TerminalId!, occurred) is { } counter)
+            {
+                DirtyCounterDays.Mark(_connection, _tx, AttributionScope.AffectedByRating(counter, DateTimeOffset.FromUnixTimeMilliseconds(occurred), _attribution), item.ReceivedAtMs);
+            }
             return IngestOutcome.Stored;
         }
         if (SameAsStored(item.TerminalId!, r))
@@ -143,7 +153,7 @@ public sealed class IngestBatchWriter : IDisposable
         if (e.Kind == "badge" && e.BadgeUid is { } uid)
         {
             // In the same transaction as the event row: a redelivered tap is a duplicate and acts only once.
-            Shifts.ShiftStore.ApplyBadgeTap(_connection, _tx!, item.TerminalId!, uid, occurred, item.ReceivedAtMs);
+            Shifts.ShiftStore.ApplyBadgeTap(_connection, _tx!, item.TerminalId!, uid, occurred, item.ReceivedAtMs, _attribution);
         }
         return IngestOutcome.Stored;
     }

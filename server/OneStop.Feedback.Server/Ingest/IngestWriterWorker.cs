@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Ingest;
@@ -11,7 +12,7 @@ namespace OneStop.Feedback.Server.Ingest;
 /// When a commit fails (disk full, I/O error) every item of the batch fails: nothing is acknowledged, the
 /// terminals keep the ratings and send them again, and the worker retries with a fresh connection.
 /// </summary>
-public sealed partial class IngestWriterWorker(IngestPipeline queue, Database database, IOptions<IngestOptions> options, ILogger<IngestWriterWorker> logger)
+public sealed partial class IngestWriterWorker(IngestPipeline queue, Database database, IOptions<IngestOptions> options, IOptions<AttributionOptions> attribution, ILogger<IngestWriterWorker> logger)
     : BackgroundService
 {
     private readonly int _maxBatch = options.Value.MaxBatchSize;
@@ -33,7 +34,7 @@ public sealed partial class IngestWriterWorker(IngestPipeline queue, Database da
                 }
                 try
                 {
-                    writer ??= new IngestBatchWriter(database);
+                    writer ??= new IngestBatchWriter(database, attribution.Value);
                     var outcomes = writer.Commit(batch);
                     for (var i = 0; i < batch.Count; i++)
                     {

@@ -1,3 +1,5 @@
+using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Dossiers;
 using OneStop.Feedback.Server.Shifts;
 
@@ -13,6 +15,12 @@ public static class OrganisationExtensions
         builder.Services.AddSingleton<ShiftStore>();
         builder.Services.AddSingleton<ServiceEventStore>();
         builder.Services.AddSingleton<ServiceEventValidator>();
+        builder.Services.AddOptions<AttributionOptions>().BindConfiguration("Attribution")
+            .Validate(o => o.MinIntervalSeconds is >= 0 and <= 3600, "Attribution:MinIntervalSeconds must be 0..3600")
+            .Validate(o => o.WindowMinutes is >= 1 and <= 1440, "Attribution:WindowMinutes must be 1..1440")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AttributionWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AttributionWorker>());
         return builder;
     }
 }

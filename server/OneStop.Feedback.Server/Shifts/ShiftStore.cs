@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Shifts;
@@ -7,7 +10,7 @@ namespace OneStop.Feedback.Server.Shifts;
 /// Shifts, and the badge rule: a badge tap at a terminal signs the officer in at that terminal's counter
 /// (ending whatever shift was open there), a second tap by the same officer at that counter signs out.
 /// </summary>
-public sealed class ShiftStore(Database database, TimeProvider time)
+public sealed class ShiftStore(Database database, TimeProvider time, IOptions<AttributionOptions> attribution)
 {
     public IReadOnlyList<ShiftRecord> List(string? counter, string? officer, DateTimeOffset? from, DateTimeOffset? to)
     {
@@ -23,9 +26,13 @@ public sealed class ShiftStore(Database database, TimeProvider time)
     public ShiftRecord Create(string officer, string counter, DateTimeOffset start, DateTimeOffset? end, string source)
     {
         using var c = database.Open();
+        using var tx = c.BeginTransaction();
+        var now = time.GetUtcNow();
         var id = (long)c.Scalar("""
             INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $s, $e, $src, $now) RETURNING id
-            """, ("$o", officer), ("$c", counter), ("$s", start.ToUnixTimeMilliseconds()), ("$e", end.Ms()), ("$src", source), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()))!;
+            """, ("$o", officer), ("$c", counter), ("$s", start.ToUnixTimeMilliseconds()), ("$e", end.Ms()), ("$src", source), ("$now", now.ToUnixTimeMilliseconds()))!;
+        DirtyCounterDays.Mark(c, tx, AttributionScope.AffectedByShift(new Shift(id, officer, counter, start, end), now, attribution.Value), now.ToUnixTimeMilliseconds());
+        tx.Commit();
         return new ShiftRecord(id, officer, counter, start, end, source);
     }
 
@@ -33,14 +40,25 @@ public sealed class ShiftStore(Database database, TimeProvider time)
     public bool End(long id, DateTimeOffset end)
     {
         using var c = database.Open();
-        return c.Execute("UPDATE shifts SET end_at = $e WHERE id = $id AND end_at IS NULL AND start_at < $e", ("$id", id), ("$e", end.ToUnixTimeMilliseconds())) == 1;
+        using var tx = c.BeginTransaction();
+        var shift = c.Query("SELECT id, officer_id, counter_id, start_at FROM shifts WHERE id = $id AND end_at IS NULL AND start_at < $e",
+            r => new Shift(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Time(3), end), ("$id", id), ("$e", end.ToUnixTimeMilliseconds())).SingleOrDefault();
+        if (shift is null)
+        {
+            return false;
+        }
+        c.Execute("UPDATE shifts SET end_at = $e WHERE id = $id", ("$id", id), ("$e", end.ToUnixTimeMilliseconds()));
+        var now = time.GetUtcNow();
+        DirtyCounterDays.Mark(c, tx, AttributionScope.AffectedByShift(shift, now, attribution.Value), now.ToUnixTimeMilliseconds());
+        tx.Commit();
+        return true;
     }
 
     /// <summary>
     /// Applies a badge tap inside the ingest transaction (so a redelivered event, stored once, acts once).
     /// Returns what happened, for the log.
     /// </summary>
-    public static string ApplyBadgeTap(SqliteConnection c, SqliteTransaction tx, string terminal, string badgeUid, long at, long now)
+    public static string ApplyBadgeTap(SqliteConnection c, SqliteTransaction tx, string terminal, string badgeUid, long at, long now, AttributionOptions options)
     {
         string? Text(string sql, params (string, object?)[] p)
         {
@@ -80,6 +98,9 @@ public sealed class ShiftStore(Database database, TimeProvider time)
         {
             Run("UPDATE shifts SET end_at = $at WHERE id = $id AND start_at < $at", ("$id", open), ("$at", at));
         }
+        // Everything from the tap on (until now) may now belong to another officer.
+        var nowTime = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(now, at));
+        DirtyCounterDays.Mark(c, tx, AttributionScope.AffectedByShift(new Shift(0, officer, counter, DateTimeOffset.FromUnixTimeMilliseconds(at), nowTime), nowTime, options), now);
         if (openOfficer == officer)
         {
             return $"{officer} signed out at {counter}";

@@ -141,6 +141,67 @@ public static class Migrations
             completed_at INTEGER
         );
         """,
+        // 3: attribution results, daily aggregates for fast monthly reports, appeals and the audit trail.
+        //    Days are Vietnam calendar days 'yyyy-MM-dd'; officer_id '' in daily_aggregates = no officer.
+        """
+        CREATE TABLE attribution_dirty (
+            counter_id TEXT NOT NULL,
+            day        TEXT NOT NULL,
+            marked_at  INTEGER NOT NULL,
+            PRIMARY KEY (counter_id, day)
+        );
+        CREATE TABLE rating_attributions (
+            rating_id        INTEGER PRIMARY KEY,
+            counter_id       TEXT NOT NULL,
+            day              TEXT NOT NULL,
+            officer_id       TEXT,
+            method           TEXT NOT NULL,
+            service_event_id INTEGER,
+            dossier          TEXT,
+            flags            INTEGER NOT NULL
+        );
+        CREATE INDEX ix_attributions_counter_day ON rating_attributions (counter_id, day);
+        CREATE INDEX ix_attributions_officer_day ON rating_attributions (officer_id, day);
+        CREATE TABLE daily_aggregates (
+            day                   TEXT NOT NULL,
+            counter_id            TEXT NOT NULL,
+            officer_id            TEXT NOT NULL,
+            ratings               INTEGER NOT NULL,
+            flagged               INTEGER NOT NULL,
+            too_soon              INTEGER NOT NULL,
+            duplicate_for_dossier INTEGER NOT NULL,
+            no_service            INTEGER NOT NULL,
+            voided                INTEGER NOT NULL,
+            clock_unsynced        INTEGER NOT NULL,
+            satisfied             INTEGER NOT NULL,
+            linked                INTEGER NOT NULL,
+            services              INTEGER NOT NULL,
+            levels                TEXT NOT NULL,
+            criteria              TEXT NOT NULL,
+            PRIMARY KEY (day, counter_id, officer_id)
+        );
+        CREATE TABLE appeals (
+            id              INTEGER PRIMARY KEY,
+            rating_id       INTEGER NOT NULL,
+            officer_id      TEXT NOT NULL,
+            reason          TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            created_at      INTEGER NOT NULL,
+            created_by      TEXT NOT NULL,
+            decided_at      INTEGER,
+            decided_by      TEXT,
+            decision_reason TEXT
+        );
+        CREATE INDEX ix_appeals_rating ON appeals (rating_id);
+        CREATE TABLE audit_log (
+            id      INTEGER PRIMARY KEY,
+            at      INTEGER NOT NULL,
+            actor   TEXT NOT NULL,
+            action  TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detail  TEXT
+        );
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>

@@ -1,11 +1,14 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Storage;
 
 
 namespace OneStop.Feedback.Server.Terminals;
 
 /// <summary>The terminal registry: creation, secret rotation, listing, and the credential check the broker uses.</summary>
-public sealed class TerminalRegistry(Database database, TimeProvider time)
+public sealed class TerminalRegistry(Database database, TimeProvider time, IOptions<AttributionOptions> attribution)
 {
     /// <summary>Creates a terminal; null when the id is taken.</summary>
     public TerminalCredentials? Create(string id, string? counterId, string name)
@@ -64,9 +67,14 @@ public sealed class TerminalRegistry(Database database, TimeProvider time)
     {
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
+        var old = connection.Scalar("SELECT counter_id FROM terminals WHERE id = $id", ("$id", id)) as string;
         var updated = connection.Execute("UPDATE terminals SET counter_id = $c WHERE id = $id", ("$id", id), ("$c", counterId));
         if (updated == 1)
         {
+            // Ratings from `from` on move between counters: both sides are recomputed (bounded to a year back).
+            var now = time.GetUtcNow();
+            var since = from < now.AddDays(-366) ? now.AddDays(-366) : from;
+            DirtyCounterDays.Mark(connection, tx, AttributionScope.AffectedByTerminalMove(old ?? counterId, counterId, since, now, attribution.Value), now.ToUnixTimeMilliseconds());
             connection.Execute("""
                 INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($t, $c, $from)
                 ON CONFLICT (terminal_id, from_at) DO UPDATE SET counter_id = $c

@@ -1,0 +1,15 @@
+namespace OneStop.Feedback.Evaluation.Dossiers;
+
+/// <summary>A dossier that needs an apology letter (thư xin lỗi).</summary>
+/// <param name="LateBy">Completion (or "now" when still open) minus due.</param>
+public sealed record LateDossier(
+    string Code,
+    string? Procedure,
+    string CounterId,
+    DateTimeOffset Due,
+    DateTimeOffset? CompletedAt,
+    TimeSpan LateBy)
+{
+    /// <summary>True while the dossier is still not completed.</summary>
+    public bool Open => CompletedAt is null;
+}

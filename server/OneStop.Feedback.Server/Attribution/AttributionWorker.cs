@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Evaluation.Evaluation;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Server.Attribution;
+
+/// <summary>
+/// Recomputes the attribution (officer, dossier, flags) and the daily aggregates of every counter-day marked
+/// dirty. Attribution is a pure function of the stored data of a bounded time range, so recomputing is
+/// idempotent: late shifts, service events or buffered ratings simply re-run their counter-days, in any order,
+/// and end with the same result. A counter-day is picked up once it has been quiet for a moment, so a burst of
+/// ratings is processed once rather than once per rating.
+/// </summary>
+public sealed partial class AttributionWorker(Database database, IOptions<AttributionOptions> options, TimeProvider time, ILogger<AttributionWorker> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Counter-days recomputed since start.</summary>
+    public long Recomputed { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int done;
+            try
+            {
+                done = RunOnce(maxDays: 50);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+                done = 0;
+            }
+            if (done == 0)
+            {
+                await Task.Delay(Idle, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Recomputes up to <paramref name="maxDays"/> quiet dirty counter-days; returns how many.</summary>
+    public int RunOnce(int maxDays, bool waitForQuiet = true)
+    {
+        using var c = database.Open();
+        var now = time.GetUtcNow();
+        var quietBefore = (now - (waitForQuiet ? Quiet : TimeSpan.Zero)).ToUnixTimeMilliseconds();
+        var pending = c.Query("SELECT counter_id, day, marked_at FROM attribution_dirty WHERE marked_at <= $before ORDER BY day, counter_id LIMIT $n",
+            r => (Day: new CounterDay(r.GetString(0), DirtyCounterDays.ParseDay(r.GetString(1))), MarkedAt: r.GetInt64(2)),
+            ("$before", quietBefore), ("$n", maxDays));
+        foreach (var (counterDay, markedAt) in pending)
+        {
+            using var tx = c.BeginTransaction();
+            var loaded = CounterDayLoader.Load(c, counterDay, options.Value, now);
+            var attributed = CounterAttributor.Attribute(loaded.Input, options.Value);
+            var aggregates = DailyAggregator.Build(counterDay.Day, attributed, loaded.DayEvents, loaded.Shifts, now);
+            AttributionWriter.Replace(c, tx, counterDay, loaded, attributed, aggregates);
+            using (var done = c.Command("DELETE FROM attribution_dirty WHERE counter_id = $c AND day = $d AND marked_at = $m",
+                ("$c", counterDay.CounterId), ("$d", DirtyCounterDays.DayText(counterDay.Day)), ("$m", markedAt)))
+            {
+                done.Transaction = tx;
+                done.ExecuteNonQuery();
+            }
+            tx.Commit();
+            Recomputed++;
+        }
+        return pending.Count;
+    }
+
+    /// <summary>Runs until nothing is dirty (tests, the demo seeding, the benchmark).</summary>
+    public void Drain()
+    {
+        while (RunOnce(maxDays: 500, waitForQuiet: false) > 0)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Attribution pass failed; it is retried")]
+    private static partial void LogFailed(ILogger logger, Exception ex);
+}
