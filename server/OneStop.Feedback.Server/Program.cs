@@ -1,6 +1,7 @@
 using OneStop.Feedback.Server.Access;
 using OneStop.Feedback.Server.Demo;
 using OneStop.Feedback.Server.Dossiers;
+using OneStop.Feedback.Server.Evaluations;
 using OneStop.Feedback.Server.Health;
 using OneStop.Feedback.Server.Ingest;
 using OneStop.Feedback.Server.Mqtt;
@@ -24,6 +25,7 @@ builder.AddStorage();
 builder.AddApiAccess();
 builder.AddTerminals();
 builder.AddReferenceData();
+builder.AddEvaluations();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
@@ -42,5 +44,6 @@ app.MapRatings();
 app.MapOrganisation();
 app.MapShifts();
 app.MapDossiers();
+app.MapEvaluations();
 
 app.Run();

@@ -37,6 +37,20 @@ public sealed class RatingQueries(Database database)
         return list;
     }
 
+    /// <summary>One rating by id.</summary>
+    public RatingView? Find(long id)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, terminal_id, boot, seq, score, scale, listen, explain, trust, apologize, thank, occurred_at, received_at, clock_synced
+            FROM ratings WHERE id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadRating(reader) : null;
+    }
+
     /// <summary>Rejections newest first, optionally for one terminal or reason.</summary>
     public IReadOnlyList<RejectionView> Rejections(string? terminal, string? reason, int limit)
     {

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using OneStop.Feedback.Evaluation.Calendar;
+using OneStop.Feedback.Evaluation.Dossiers;
+using OneStop.Feedback.Evaluation.Evaluation;
+using OneStop.Feedback.Evaluation.Organisation;
+using OneStop.Feedback.Server.Attribution;
+using OneStop.Feedback.Server.Organisation;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Server.Evaluations;
+
+/// <summary>
+/// Loads a month's inputs from the store (reference data, the daily aggregates maintained by the attribution
+/// worker, dossier outcomes) and runs the evaluation library on them. No formula lives here.
+/// </summary>
+public sealed class EvaluationQueries(Database database, OrganisationStore organisation, IOptions<EvaluationOptions> options, TimeProvider time)
+{
+    public static bool TryParseMonth(string? text, out Month month)
+    {
+        month = default;
+        if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            return false;
+        }
+        month = new Month(first.Year, first.Month);
+        return true;
+    }
+
+    public MonthlyReport Report(Month month)
+    {
+        var units = organisation.Units().Select(u => new Unit(u.Id, u.Name, u.ParentId, u.ValidFrom, u.ValidTo, u.RequireServiceEvent)).ToList();
+        var counters = organisation.Counters().Select(c => new Counter(c.Id, c.UnitId, c.Name)).ToList();
+        var officers = organisation.Officers().Select(o => new Officer(o.Id, o.Name, o.UnitId, o.BadgeUid)).ToList();
+        using var c = database.Open();
+        var aggregates = c.Query($"SELECT {AttributionWriter.AggregateColumns} FROM daily_aggregates WHERE day >= $from AND day <= $to",
+            AttributionWriter.Read, ("$from", DirtyCounterDays.DayText(month.FirstDay)), ("$to", DirtyCounterDays.DayText(month.LastDay)));
+        return MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officers, aggregates, Dossiers(c, month)), options.Value);
+    }
+
+    /// <summary>Units of the subtree of <paramref name="unitId"/> as valid during the month (the unit itself included).</summary>
+    public IReadOnlySet<string> Subtree(Month month, string unitId)
+    {
+        var units = organisation.Units().Select(u => new Unit(u.Id, u.Name, u.ParentId, u.ValidFrom, u.ValidTo, u.RequireServiceEvent));
+        var tree = new OrganisationTree(units, month.Start, month.End);
+        return tree.Find(unitId) is null ? new HashSet<string>() : tree.Subtree(unitId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<LateDossier> Late(Month month)
+    {
+        using var c = database.Open();
+        return LateDossiers.List(Dossiers(c, month), month, time.GetUtcNow());
+    }
+
+    /// <summary>Dossiers that can matter to the month: received or completed in it, or still open and due before its end.</summary>
+    private static List<DossierOutcome> Dossiers(Microsoft.Data.Sqlite.SqliteConnection c, Month month) =>
+        c.Query("""
+            SELECT code, procedure, counter_id, received_at, due_at, completed_at FROM dossiers
+            WHERE received_at IS NOT NULL AND counter_id IS NOT NULL
+              AND ((received_at >= $from AND received_at < $to) OR (completed_at >= $from AND completed_at < $to)
+                   OR (completed_at IS NULL AND due_at < $to))
+            """, r => new DossierOutcome(r.GetString(0), r.NullableString(1), r.GetString(2), r.Time(3), r.NullableTime(4), r.NullableTime(5)),
+            ("$from", month.Start.ToUnixTimeMilliseconds()), ("$to", month.End.ToUnixTimeMilliseconds()));
+}
