@@ -43,6 +43,7 @@ public static class RatingPayloadParser
         // The first problem is remembered and the scan goes on, so that a payload of another version is
         // reported as "unsupported-version" whatever else is wrong with it in v1 terms.
         (string Reason, string Detail)? firstError = null;
+        var versionRead = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = FieldOf(ref reader, out var name);
@@ -75,6 +76,10 @@ public static class RatingPayloadParser
                 Field.Score => PayloadReader.TryReadInteger(ref reader, "score", long.MinValue, long.MaxValue, out score, out error),
                 _ => ReadCriteria(ref reader, ref criteria, ref criteriaSeen, out error),
             };
+            if (ok && field == Field.V)
+            {
+                versionRead = true;
+            }
             if (!ok)
             {
                 firstError ??= error;
@@ -85,7 +90,7 @@ public static class RatingPayloadParser
             }
         }
 
-        if ((seen & Field.V) != 0 && version != 1)
+        if (versionRead && version != 1)
         {
             return ParseResult<RatingPayload>.Reject(RejectionReason.UnsupportedVersion, $"'v' is {version}; this server speaks v1");
         }

@@ -24,6 +24,8 @@ public static class TerminalEventParser
         reader.Read();
         long version = -1, boot = -1, seq = -1, ts = -1;
         string? kind = null, uid = null;
+        var versionRead = false;
+        long? button = null;
         (string Reason, string Detail)? firstError = null;
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -45,15 +47,17 @@ public static class TerminalEventParser
                 "ts" => PayloadReader.TryReadInteger(ref reader, "ts", 0, long.MaxValue, out ts, out error),
                 "kind" => TryReadString(ref reader, "kind", out kind, out error),
                 "uid" => TryReadString(ref reader, "uid", out uid, out error),
+                "button" => TryReadButton(ref reader, out button, out error),
                 _ => IsScalar(ref reader, name, out error),
             };
+            versionRead |= ok && name == "v";
             if (!ok)
             {
                 firstError ??= error;
                 reader.Skip();
             }
         }
-        if (version >= 0 && version != 1)
+        if (versionRead && version != 1)
         {
             return ParseResult<TerminalEvent>.Reject(RejectionReason.UnsupportedVersion, $"'v' is {version}; this server speaks v1");
         }
@@ -74,6 +78,10 @@ public static class TerminalEventParser
             return ParseResult<TerminalEvent>.Reject(uid is null ? RejectionReason.MissingField : RejectionReason.OutOfRange,
                 "a badge event needs 'uid': 8 to 20 hexadecimal digits (4 to 10 bytes)");
         }
+        if (kind == "button-stuck" && button is null)
+        {
+            return ParseResult<TerminalEvent>.Reject(RejectionReason.MissingField, "a button-stuck event needs 'button': the button number 1..5");
+        }
         if (PayloadReader.CheckTimestamp(ts, nowMs) is { } tsError)
         {
             return Reject(tsError);
@@ -84,6 +92,17 @@ public static class TerminalEventParser
 
     private static bool IsBadgeUid(string? uid) =>
         uid is { Length: >= 8 and <= 20 } && uid.Length % 2 == 0 && uid.All(Uri.IsHexDigit);
+
+    private static bool TryReadButton(ref Utf8JsonReader reader, out long? button, out (string Reason, string Detail) error)
+    {
+        button = null;
+        if (!PayloadReader.TryReadInteger(ref reader, "button", 1, 5, out var value, out error))
+        {
+            return false;
+        }
+        button = value;
+        return true;
+    }
 
     private static bool TryReadString(ref Utf8JsonReader reader, string name, out string? value, out (string Reason, string Detail) error)
     {

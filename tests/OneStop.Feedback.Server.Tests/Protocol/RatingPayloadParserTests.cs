@@ -43,6 +43,8 @@ public class RatingPayloadParserTests
     [InlineData("""{"v":1,"boot":1,"seq":1,"ts":0,"scale":5,"score":4,"criteria":[1]}""", RejectionReason.WrongType)]
     [InlineData("""{"v":2,"boot":1,"seq":1,"ts":0,"scale":5,"score":4,"newField":true}""", RejectionReason.UnsupportedVersion)]
     [InlineData("""{"v":1,"boot":-1,"seq":1,"ts":0,"scale":5,"score":4}""", RejectionReason.OutOfRange)]
+    [InlineData("""{"v":"1","boot":1,"seq":1,"ts":0,"scale":5,"score":4}""", RejectionReason.WrongType)]
+    [InlineData("""{"v":-1,"boot":1,"seq":1,"ts":0,"scale":5,"score":4}""", RejectionReason.OutOfRange)]
     [InlineData("""{"v":1,"boot":4294967296,"seq":1,"ts":0,"scale":5,"score":4}""", RejectionReason.OutOfRange)]
     [InlineData("""{"v":1,"boot":1,"seq":99999999999999999999999,"ts":0,"scale":5,"score":4}""", RejectionReason.OutOfRange)]
     [InlineData("""{"v":1,"boot":1,"seq":1,"ts":0,"scale":6,"score":4}""", RejectionReason.InvalidScale)]

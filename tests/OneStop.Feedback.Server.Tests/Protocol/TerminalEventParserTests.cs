@@ -27,5 +27,7 @@ public class TerminalEventParserTests
     [InlineData("""{"v":1,"boot":2,"ts":0,"kind":"boot"}""", RejectionReason.MissingField)]
     [InlineData("""{"v":1,"boot":2,"seq":5,"ts":0,"kind":"button-stuck","button":[1]}""", RejectionReason.WrongType)]
     [InlineData("""{"v":3,"kind":"new"}""", RejectionReason.UnsupportedVersion)]
+    [InlineData("""{"v":1,"boot":2,"seq":5,"ts":0,"kind":"button-stuck"}""", RejectionReason.MissingField)]
+    [InlineData("""{"v":1,"boot":2,"seq":5,"ts":0,"kind":"button-stuck","button":6}""", RejectionReason.OutOfRange)]
     public void InvalidEventsAreRejected(string json, string reason) => Assert.Equal(reason, Parse(json).Reason);
 }
