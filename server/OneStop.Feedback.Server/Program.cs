@@ -1,4 +1,5 @@
 using OneStop.Feedback.Server.Access;
+using OneStop.Feedback.Server.Alerts;
 using OneStop.Feedback.Server.Demo;
 using OneStop.Feedback.Server.Dossiers;
 using OneStop.Feedback.Server.Evaluations;
@@ -26,6 +27,7 @@ builder.AddApiAccess();
 builder.AddTerminals();
 builder.AddReferenceData();
 builder.AddEvaluations();
+builder.AddAlerts();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
@@ -45,5 +47,6 @@ app.MapOrganisation();
 app.MapShifts();
 app.MapDossiers();
 app.MapEvaluations();
+app.MapAlerts();
 
 app.Run();
