@@ -49,6 +49,21 @@ public sealed class TerminalRegistry(Database database, TimeProvider time)
         return command.ExecuteScalar() is string hash && SecretHash.Verify(secret, hash);
     }
 
+    /// <summary>Every terminal's id and stored secret hash, for exporting a Mosquitto passwd file (no plaintext needed).</summary>
+    public IReadOnlyList<(string Id, string SecretHash)> SecretHashes()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, secret_hash FROM terminals ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        return list;
+    }
+
     public IReadOnlyList<TerminalView> List() => Query(null);
 
     public TerminalView? Find(string id) => Query(id) is [var one] ? one : null;
