@@ -14,7 +14,9 @@ namespace OneStop.Feedback.Server.Mqtt;
 /// - the receive handler only starts the ingest and queues the message, so up to ReceiveMaximum messages are in
 ///   flight at once and share the ingest writer's group commits (awaiting each one inline would commit one
 ///   row per transaction and cap ingest near 10k rows/s);
-/// - one consumer awaits them in arrival order and sends each PUBACK after its commit;
+/// - one consumer awaits them in arrival order and sends each PUBACK after its commit. Nothing waits for a batch
+///   to fill, so the broker's in-flight window (ReceiveMaximum, Mosquitto's max_inflight_messages) cannot
+///   deadlock it: the writer commits whatever has arrived;
 /// - a failed commit drops the connection instead of acknowledging, and the broker redelivers everything
 ///   unacknowledged on the next connect (duplicates are stored once: (terminal, boot, seq) is unique).
 /// MQTTnet 5 has no managed client, so the reconnect loop with backoff is here.
@@ -40,6 +42,7 @@ public sealed partial class ExternalBrokerWorker(
     private TaskCompletionSource _connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationToken _stopping;
     private int _generation; // bumped per connection: a message is acknowledged only on the connection it came in on
+    private int _failedGeneration = -1; // a connection on which a commit failed: nothing more is acknowledged on it
     private int _unacknowledged;
 
     public IReadOnlyCollection<string> ConnectedTerminals => [];
@@ -209,7 +212,7 @@ public sealed partial class ExternalBrokerWorker(
             try
             {
                 await entry.Handling;
-                if (entry.Generation == Volatile.Read(ref _generation))
+                if (entry.Generation == Volatile.Read(ref _generation) && entry.Generation != Volatile.Read(ref _failedGeneration))
                 {
                     await entry.Args.AcknowledgeAsync(stoppingToken);
                 }
@@ -227,7 +230,7 @@ public sealed partial class ExternalBrokerWorker(
                 // Not committed: acknowledge nothing more on this connection and drop it, so that the broker
                 // redelivers this message and everything after it.
                 var generation = entry.Generation;
-                if (Interlocked.CompareExchange(ref _generation, generation + 1, generation) == generation)
+                if (generation == Volatile.Read(ref _generation) && Interlocked.Exchange(ref _failedGeneration, generation) != generation)
                 {
                     LogNotStored(logger, ex, entry.Args.ApplicationMessage.Topic);
                     Volatile.Read(ref _connectionLost).TrySetResult();
