@@ -136,7 +136,8 @@ public sealed partial class ExternalBrokerWorker(
             }
             catch (Exception ex)
             {
-                LogConnectFailed(logger, ex, o.Host, o.Port);
+                // The message, not the stack: during a long broker outage this repeats every 30 s.
+                LogConnectFailed(logger, o.Host, o.Port, ex.GetBaseException().Message);
             }
             Interlocked.Increment(ref _generation);
             await DisconnectAsync(MqttClientDisconnectOptionsReason.ImplementationSpecificError);
@@ -268,8 +269,8 @@ public sealed partial class ExternalBrokerWorker(
     [LoggerMessage(Level = LogLevel.Error, Message = "MQTT broker {Host}:{Port} refused the connection of user {User}: {Code} {Reason}")]
     private static partial void LogRefused(ILogger logger, string host, int port, string user, MqttClientConnectResultCode code, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to MQTT broker {Host}:{Port}")]
-    private static partial void LogConnectFailed(ILogger logger, Exception ex, string host, int port);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot connect to MQTT broker {Host}:{Port}: {Error}")]
+    private static partial void LogConnectFailed(ILogger logger, string host, int port, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Disconnected from the MQTT broker ({Reason}: {Detail}); unacknowledged messages will be redelivered")]
     private static partial void LogDisconnected(ILogger logger, MqttClientDisconnectReason reason, string? detail);
