@@ -52,13 +52,22 @@ public sealed class ExternalSetup : IAsyncDisposable
     {
         var setup = new ExternalSetup(terminalIds);
         var port = ServerProcess.FreePort();
-        var output = new StringWriter();
-        var code = MosquittoConfigVerb.Run(
-            ["--output", setup.MosquittoDirectory, "--Storage:DataDirectory", setup.Data.Path, "--Mqtt:Username", ServerUser,
-             "--Mqtt:Password", ServerPassword, "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture)], output, output);
-        Assert.True(code == 0, output.ToString());
+        setup.GenerateFiles(port);
         setup.Broker = await MosquittoBroker.StartAsync(setup.MosquittoDirectory, port);
         return setup;
+    }
+
+    /// <summary>Provisions more terminals into the same database (the broker knows them after <see cref="GenerateFiles"/> and a reload).</summary>
+    public List<TerminalCredentials> Provision(params string[] ids) => ProvisionInto(Data.Path, ids);
+
+    /// <summary>Runs the mosquitto-config verb on the data folder, as an operator does after provisioning.</summary>
+    public void GenerateFiles(int port)
+    {
+        var output = new StringWriter();
+        var code = MosquittoConfigVerb.Run(
+            ["--output", MosquittoDirectory, "--Storage:DataDirectory", Data.Path, "--Mqtt:Username", ServerUser,
+             "--Mqtt:Password", ServerPassword, "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture)], output, output);
+        Assert.True(code == 0, output.ToString());
     }
 
     /// <summary>Creates the database and the terminals directly, as the provisioning API would.</summary>

@@ -74,6 +74,14 @@ public sealed class MosquittoBroker : IAsyncDisposable
         throw new TimeoutException("mosquitto did not listen within 15 s:\n" + Log);
     }
 
+    /// <summary>SIGHUP: Mosquitto re-reads its passwd and acl files (what an operator does after provisioning).</summary>
+    public async Task ReloadAsync()
+    {
+        var pid = _process?.Id.ToString(CultureInfo.InvariantCulture) ?? throw new InvalidOperationException("mosquitto is not running");
+        var result = await Tools.RunAsync("kill", ["-HUP", pid], TimeSpan.FromSeconds(10));
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+
     /// <summary>SIGKILL: no final save of the persistence file.</summary>
     public void Kill()
     {
