@@ -49,8 +49,9 @@ public sealed partial class ExternalBrokerWorker(
 
     public BrokerStatus Status => new("external", _client.IsConnected, Volatile.Read(ref _unacknowledged));
 
-    /// <summary>Mosquitto has no API to kick a client. A rotated secret takes effect at the terminal's next
-    /// connect, once the passwd file is regenerated (mosquitto-config) and Mosquitto reloaded (SIGHUP).</summary>
+    /// <summary>Mosquitto has no API to kick a client. A rotated secret takes effect once the passwd file is
+    /// regenerated (mosquitto-config) and Mosquitto reloaded (SIGHUP); the reload also drops sessions opened with
+    /// the old secret (Mosquitto 2.0.11, pinned by a test).</summary>
     public Task DisconnectTerminalAsync(string terminalId, CancellationToken cancellationToken)
     {
         LogCannotDisconnect(logger, terminalId);
@@ -284,6 +285,6 @@ public sealed partial class ExternalBrokerWorker(
     [LoggerMessage(Level = LogLevel.Error, Message = "Message on {Topic} not stored; not acknowledged, reconnecting so that the broker redelivers")]
     private static partial void LogNotStored(ILogger logger, Exception ex, string topic);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Terminal {Terminal} cannot be disconnected through an external broker; its new secret applies at its next connect once the passwd file is regenerated and the broker reloaded")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Terminal {Terminal} cannot be disconnected through an external broker; its new secret applies once the passwd file is regenerated (mosquitto-config) and Mosquitto reloaded (SIGHUP)")]
     private static partial void LogCannotDisconnect(ILogger logger, string terminal);
 }

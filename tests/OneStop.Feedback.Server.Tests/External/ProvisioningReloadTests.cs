@@ -18,10 +18,12 @@ public class ProvisioningReloadTests
         var database = new Database(Options.Create(new StorageOptions { DataDirectory = setup.Data.Path }));
         var rotated = new TerminalRegistry(database, TimeProvider.System).RotateSecret("T1")!;
         using var client = new MqttClientFactory().CreateMqttClient();
+        using var openSession = await setup.ConnectTerminalAsync(setup.Terminals[0]); // connected with the old secret
 
         // Before the reload Mosquitto still has the old files.
         Assert.NotEqual(MqttClientConnectResultCode.Success, (await client.ConnectAsync(setup.TerminalOptions("T2", added.Secret))).ResultCode);
 
+        Assert.True(openSession.IsConnected);
         setup.GenerateFiles(setup.Broker.Port);
         await setup.Broker.ReloadAsync();
 
@@ -32,5 +34,7 @@ public class ProvisioningReloadTests
         Assert.Equal(MqttClientConnectResultCode.Success, (await client.ConnectAsync(setup.TerminalOptions("T1", rotated.Secret))).ResultCode);
         await client.DisconnectAsync();
         Assert.NotEqual(MqttClientConnectResultCode.Success, (await client.ConnectAsync(setup.TerminalOptions("T1", oldSecret))).ResultCode);
+        // Mosquitto re-checks connected clients at a reload: the session opened with the old secret is dropped.
+        await Poll.UntilAsync(() => Task.FromResult(openSession.IsConnected), connected => !connected, TimeSpan.FromSeconds(10), "the old session to be dropped");
     }
 }
