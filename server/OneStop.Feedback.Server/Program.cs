@@ -6,13 +6,19 @@ using OneStop.Feedback.Server.Evaluations;
 using OneStop.Feedback.Server.Health;
 using OneStop.Feedback.Server.Ingest;
 using OneStop.Feedback.Server.Mqtt;
+using OneStop.Feedback.Server.Mqtt.Mosquitto;
 using OneStop.Feedback.Server.Organisation;
 using OneStop.Feedback.Server.Ratings;
 using OneStop.Feedback.Server.Shifts;
 using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Terminals;
 
-// OneStop.Feedback server: embedded MQTT broker + ingest + SQLite + JSON API, in one process.
+// OneStop.Feedback server: MQTT broker (embedded, or an external Mosquitto) + ingest + SQLite + JSON API.
+if (MosquittoConfigVerb.TryRun(args, out var exitCode))
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(DemoExtensions.StripDemoFlag(args, out var demo));
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -50,3 +56,4 @@ app.MapEvaluations();
 app.MapAlerts();
 
 app.Run();
+return 0;

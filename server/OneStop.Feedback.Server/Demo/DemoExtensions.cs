@@ -1,3 +1,5 @@
+using OneStop.Feedback.Server.Mqtt;
+
 namespace OneStop.Feedback.Server.Demo;
 
 public static class DemoExtensions
@@ -18,6 +20,11 @@ public static class DemoExtensions
             .PostConfigure(o => o.Enabled |= demoFlag);
         if (demoFlag || builder.Configuration.GetValue<bool>("Demo:Enabled"))
         {
+            if (MqttExtensions.ReadMode(builder.Configuration) == MqttMode.External)
+            {
+                // The simulated terminals need credentials the broker knows, which only the embedded broker has at once.
+                throw new InvalidOperationException("--demo runs simulated terminals against the embedded broker; it cannot be combined with Mqtt:Mode=external");
+            }
             builder.Services.AddHostedService<DemoWorker>();
         }
         return builder;
