@@ -40,6 +40,7 @@ builder.AddDemo(demo);
 
 var app = builder.Build();
 app.InitializeStorage();
+app.SeedDemoOffice();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
