@@ -3,6 +3,7 @@ using OneStop.Feedback.Benchmarks;
 // Load benchmarks for OneStop.Feedback. Each prints its figures and the ratios measured in the same run.
 //   ingest   [--terminals 50] [--ratings 2000] [--window 32]   raw broker pub→sub vs. full durable ingest
 //   latency  [--rate 1000] [--seconds 20] [--terminals 100]      press → PUBACK (= committed) under load
+//   evaluation [--officers 1000] [--ratings 1000000]               month of data → attribution → monthly report time
 //   raw-broker --port P                                          (internal) a bare MQTTnet broker process
 var verb = args.Length > 0 ? args[0] : "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
@@ -10,12 +11,13 @@ return verb switch
 {
     "ingest" => await IngestBenchmark.RunAsync(options),
     "latency" => await LatencyBenchmark.RunAsync(options),
+    "evaluation" => await EvaluationBenchmark.RunAsync(options),
     "raw-broker" => await RawBroker.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("usage: OneStop.Feedback.Benchmarks ingest|latency [--terminals N] [--ratings M] [--window W] [--rate R] [--seconds S]");
+    Console.WriteLine("usage: OneStop.Feedback.Benchmarks ingest|latency|evaluation [--officers N] [--terminals N] [--ratings M] [--window W] [--rate R] [--seconds S]");
     return 2;
 }

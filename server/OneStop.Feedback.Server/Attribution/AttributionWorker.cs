@@ -28,7 +28,7 @@ public sealed partial class AttributionWorker(Database database, IOptions<Attrib
             int done;
             try
             {
-                done = RunOnce(maxDays: 50);
+                done = RunOnce(maxDays: 200);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -48,12 +48,13 @@ public sealed partial class AttributionWorker(Database database, IOptions<Attrib
         using var c = database.Open();
         var now = time.GetUtcNow();
         var quietBefore = (now - (waitForQuiet ? Quiet : TimeSpan.Zero)).ToUnixTimeMilliseconds();
-        var pending = c.Query("SELECT counter_id, day, marked_at FROM attribution_dirty WHERE marked_at <= $before ORDER BY day, counter_id LIMIT $n",
+        var pending = c.Query("SELECT counter_id, day, marked_at FROM attribution_dirty WHERE marked_at <= $before ORDER BY counter_id, day LIMIT $n",
             r => (Day: new CounterDay(r.GetString(0), DirtyCounterDays.ParseDay(r.GetString(1))), MarkedAt: r.GetInt64(2)),
             ("$before", quietBefore), ("$n", maxDays));
+        // One transaction for the whole pass: a commit (and its fsync) per counter-day would dominate.
+        using var tx = c.BeginTransaction();
         foreach (var (counterDay, markedAt) in pending)
         {
-            using var tx = c.BeginTransaction();
             var loaded = CounterDayLoader.Load(c, counterDay, options.Value, now);
             var attributed = CounterAttributor.Attribute(loaded.Input, options.Value);
             var aggregates = DailyAggregator.Build(counterDay.Day, attributed, loaded.DayEvents, loaded.Shifts, now);
@@ -64,9 +65,14 @@ public sealed partial class AttributionWorker(Database database, IOptions<Attrib
                 done.Transaction = tx;
                 done.ExecuteNonQuery();
             }
-            tx.Commit();
             Recomputed++;
         }
+        // Monthly roll-ups once per (counter, month) touched in this pass, not once per day.
+        foreach (var month in pending.Select(p => p.Day with { Day = new DateOnly(p.Day.Day.Year, p.Day.Day.Month, 1) }).Distinct())
+        {
+            AttributionWriter.RollUpMonth(c, tx, month);
+        }
+        tx.Commit();
         return pending.Count;
     }
 

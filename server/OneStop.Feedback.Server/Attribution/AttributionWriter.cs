@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Evaluation.Evaluation;
@@ -26,15 +25,7 @@ public static class AttributionWriter
         Run("DELETE FROM daily_aggregates WHERE counter_id = $c AND day = $d", ("$c", counterDay.CounterId), ("$d", day));
         foreach (var g in aggregates)
         {
-            Run("""
-                INSERT INTO daily_aggregates (day, counter_id, officer_id, ratings, flagged, too_soon, duplicate_for_dossier, no_service, voided,
-                                              clock_unsynced, satisfied, linked, services, levels, criteria)
-                VALUES ($d, $c, $o, $n, $flagged, $ts, $dup, $ns, $v, $cu, $sat, $linked, $services, $levels, $criteria)
-                """, ("$d", day), ("$c", g.CounterId), ("$o", g.OfficerId ?? ""), ("$n", g.Ratings), ("$flagged", g.Flagged),
-                ("$ts", g.Flags.TooSoon), ("$dup", g.Flags.DuplicateForDossier), ("$ns", g.Flags.NoService), ("$v", g.Flags.Voided),
-                ("$cu", g.Flags.ClockUnsynced), ("$sat", g.Satisfied), ("$linked", g.Linked), ("$services", g.Services),
-                ("$levels", JsonSerializer.Serialize(g.Levels.Select(l => new[] { l.Scale, l.Score, l.Count }))),
-                ("$criteria", JsonSerializer.Serialize(g.Criteria.Select(t => new object[] { t.Criterion, t.Scale, t.Answers, t.StepSum }))));
+            Insert(c, tx, "daily_aggregates", day, g);
         }
 
         void Run(string sql, params (string, object?)[] p)
@@ -45,17 +36,74 @@ public static class AttributionWriter
         }
     }
 
-    /// <summary>Reads stored daily aggregates back (the inverse of the columns written above).</summary>
+    /// <summary>Re-sums the counter's daily rows of the month into its monthly rows (per officer).</summary>
+    public static void RollUpMonth(SqliteConnection c, SqliteTransaction tx, CounterDay counterDay)
+    {
+        var first = new DateOnly(counterDay.Day.Year, counterDay.Day.Month, 1);
+        var month = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        List<DailyAggregate> days;
+        using (var read = c.Command($"SELECT {AggregateColumns} FROM daily_aggregates WHERE counter_id = $c AND day >= $from AND day <= $to",
+            ("$c", counterDay.CounterId), ("$from", DirtyCounterDays.DayText(first)), ("$to", DirtyCounterDays.DayText(first.AddMonths(1).AddDays(-1)))))
+        {
+            read.Transaction = tx;
+            using var reader = read.ExecuteReader();
+            days = [];
+            while (reader.Read())
+            {
+                days.Add(Read(reader));
+            }
+        }
+        using (var delete = c.Command("DELETE FROM monthly_aggregates WHERE month = $m AND counter_id = $c", ("$m", month), ("$c", counterDay.CounterId)))
+        {
+            delete.Transaction = tx;
+            delete.ExecuteNonQuery();
+        }
+        foreach (var officer in days.GroupBy(d => d.OfficerId ?? "", StringComparer.Ordinal))
+        {
+            Insert(c, tx, "monthly_aggregates", month, Sum(first, counterDay.CounterId, officer.First().OfficerId, [.. officer]));
+        }
+    }
+
+    /// <summary>Adds aggregates up (all counts are integers, so the sum is exact and order-independent).</summary>
+    public static DailyAggregate Sum(DateOnly day, string counter, string? officer, IReadOnlyList<DailyAggregate> parts) =>
+        new(day, counter, officer, parts.Sum(p => p.Ratings), parts.Sum(p => p.Flagged),
+            new FlagCounts(parts.Sum(p => p.Flags.TooSoon), parts.Sum(p => p.Flags.DuplicateForDossier), parts.Sum(p => p.Flags.NoService),
+                parts.Sum(p => p.Flags.Voided), parts.Sum(p => p.Flags.ClockUnsynced)),
+            parts.Sum(p => p.Satisfied), parts.Sum(p => p.Linked), parts.Sum(p => p.Services),
+            parts.SelectMany(p => p.Levels).GroupBy(l => (l.Scale, l.Score)).OrderBy(g => g.Key)
+                .Select(g => new LevelCount(g.Key.Scale, g.Key.Score, g.Sum(l => l.Count))).ToList(),
+            parts.SelectMany(p => p.Criteria).GroupBy(t => (t.Criterion, t.Scale)).OrderBy(g => g.Key.Criterion, StringComparer.Ordinal).ThenBy(g => g.Key.Scale)
+                .Select(g => new CriterionTally(g.Key.Criterion, g.Key.Scale, g.Sum(t => t.Answers), g.Sum(t => t.StepSum))).ToList());
+
+    private static void Insert(SqliteConnection c, SqliteTransaction tx, string table, string period, DailyAggregate g)
+    {
+        // The table name is one of two constants above, never input.
+        using var command = c.Command($"""
+            INSERT INTO {table} ({(table == "daily_aggregates" ? "day" : "month")}, counter_id, officer_id, ratings, flagged, too_soon, duplicate_for_dossier,
+                                 no_service, voided, clock_unsynced, satisfied, linked, services, levels, criteria)
+            VALUES ($p, $c, $o, $n, $flagged, $ts, $dup, $ns, $v, $cu, $sat, $linked, $services, $levels, $criteria)
+            """, ("$p", period), ("$c", g.CounterId), ("$o", g.OfficerId ?? ""), ("$n", g.Ratings), ("$flagged", g.Flagged),
+            ("$ts", g.Flags.TooSoon), ("$dup", g.Flags.DuplicateForDossier), ("$ns", g.Flags.NoService), ("$v", g.Flags.Voided),
+            ("$cu", g.Flags.ClockUnsynced), ("$sat", g.Satisfied), ("$linked", g.Linked), ("$services", g.Services),
+            ("$levels", AggregateText.Levels(g.Levels)), ("$criteria", AggregateText.Criteria(g.Criteria)));
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Reads stored daily (or monthly: the first day stands for the month) aggregates back.</summary>
     public static DailyAggregate Read(SqliteDataReader r)
     {
-        var levels = JsonSerializer.Deserialize<int[][]>(r.GetString(13))!.Select(l => new LevelCount(l[0], l[1], l[2])).ToList();
-        var criteria = JsonSerializer.Deserialize<JsonElement[][]>(r.GetString(14))!
-            .Select(t => new CriterionTally(t[0].GetString()!, t[1].GetInt32(), t[2].GetInt32(), t[3].GetInt64())).ToList();
+        var levels = AggregateText.ParseLevels(r.GetString(13));
+        var criteria = AggregateText.ParseCriteria(r.GetString(14));
         var officer = r.GetString(2);
-        return new DailyAggregate(DirtyCounterDays.ParseDay(r.GetString(0)), r.GetString(1), officer.Length == 0 ? null : officer,
+        var period = r.GetString(0);
+        var day = period.Length == 7 ? DirtyCounterDays.ParseDay(period + "-01") : DirtyCounterDays.ParseDay(period);
+        return new DailyAggregate(day, r.GetString(1), officer.Length == 0 ? null : officer,
             r.GetInt32(3), r.GetInt32(4), new FlagCounts(r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9)),
             r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), levels, criteria);
     }
+
+    public const string MonthlyColumns = "month, counter_id, officer_id, ratings, flagged, too_soon, duplicate_for_dossier, no_service, voided, clock_unsynced, satisfied, linked, services, levels, criteria";
 
     public const string AggregateColumns = "day, counter_id, officer_id, ratings, flagged, too_soon, duplicate_for_dossier, no_service, voided, clock_unsynced, satisfied, linked, services, levels, criteria";
 }

@@ -33,8 +33,8 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
         var counters = organisation.Counters().Select(c => new Counter(c.Id, c.UnitId, c.Name)).ToList();
         var officers = organisation.Officers().Select(o => new Officer(o.Id, o.Name, o.UnitId, o.BadgeUid)).ToList();
         using var c = database.Open();
-        var aggregates = c.Query($"SELECT {AttributionWriter.AggregateColumns} FROM daily_aggregates WHERE day >= $from AND day <= $to",
-            AttributionWriter.Read, ("$from", DirtyCounterDays.DayText(month.FirstDay)), ("$to", DirtyCounterDays.DayText(month.LastDay)));
+        var aggregates = c.Query($"SELECT {AttributionWriter.MonthlyColumns} FROM monthly_aggregates WHERE month = $m",
+            AttributionWriter.Read, ("$m", month.ToString()));
         return MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officers, aggregates, Dossiers(c, month)), options.Value);
     }
 

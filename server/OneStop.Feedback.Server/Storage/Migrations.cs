@@ -214,6 +214,28 @@ public static class Migrations
         );
         CREATE INDEX ix_alerts_unit ON alerts (unit_id, raised_at);
         """,
+        // 5: monthly roll-up of the daily aggregates per (month, counter, officer), kept by the attribution worker,
+        //    so a province's monthly report reads a few thousand rows instead of tens of thousands.
+        """
+        CREATE TABLE monthly_aggregates (
+            month                 TEXT NOT NULL,
+            counter_id            TEXT NOT NULL,
+            officer_id            TEXT NOT NULL,
+            ratings               INTEGER NOT NULL,
+            flagged               INTEGER NOT NULL,
+            too_soon              INTEGER NOT NULL,
+            duplicate_for_dossier INTEGER NOT NULL,
+            no_service            INTEGER NOT NULL,
+            voided                INTEGER NOT NULL,
+            clock_unsynced        INTEGER NOT NULL,
+            satisfied             INTEGER NOT NULL,
+            linked                INTEGER NOT NULL,
+            services              INTEGER NOT NULL,
+            levels                TEXT NOT NULL,
+            criteria              TEXT NOT NULL,
+            PRIMARY KEY (month, counter_id, officer_id)
+        );
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Evaluation.Calendar;
+using OneStop.Feedback.Evaluation.Evaluation;
+using OneStop.Feedback.Server.Attribution;
+using OneStop.Feedback.Server.Evaluations;
+using OneStop.Feedback.Server.Organisation;
+using OneStop.Feedback.Server.Storage;
+
+namespace OneStop.Feedback.Benchmarks;
+
+/// <summary>
+/// Monthly evaluation at province scale: generates (seeded) a month of ratings, service events and shifts for
+/// <c>--officers</c> officers at half as many counters into a fresh SQLite file, runs the server's real
+/// attribution worker over it (which maintains the daily aggregates), then times the monthly report the API
+/// serves. Prints generation and attribution rates and the report time (min and median of several runs).
+/// </summary>
+public static class EvaluationBenchmark
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var officers = options.Number("officers", 1000);
+        var ratings = options.Number("ratings", 1_000_000);
+        var counters = Math.Max(1, officers / 2);
+        var month = new Month(2026, 10);
+        var data = Directory.CreateTempSubdirectory("osf-evalbench-").FullName;
+        Console.WriteLine($"evaluation benchmark: {officers:N0} officers, {counters:N0} counters, {ratings:N0} ratings in {month} (data in {data})");
+        try
+        {
+            var database = new Database(Options.Create(new StorageOptions { DataDirectory = data }));
+            using (var c = database.Open())
+            {
+                Migrations.Apply(c);
+            }
+            var clock = Stopwatch.StartNew();
+            Generate(database, officers, counters, ratings, month);
+            Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:0.0} s ({ratings / clock.Elapsed.TotalSeconds:N0} ratings/s incl. service events and shifts)");
+
+            var now = month.End.AddDays(3);
+            var time = new FixedTime(now);
+            var attribution = Options.Create(new AttributionOptions());
+            var worker = new AttributionWorker(database, attribution, time, NullLogger<AttributionWorker>.Instance);
+            clock.Restart();
+            var progress = Task.Run(async () =>
+            {
+                while (clock.IsRunning)
+                {
+                    await Task.Delay(1000);
+                    Console.Write($"\r  attribution: {worker.Recomputed:N0} counter-days, {clock.Elapsed.TotalSeconds:0} s   ");
+                }
+            });
+            worker.Drain();
+            clock.Stop();
+            await progress;
+            Console.WriteLine($"\rattribution + daily aggregates: {worker.Recomputed:N0} counter-days in {clock.Elapsed.TotalSeconds:0.0} s ({ratings / clock.Elapsed.TotalSeconds:N0} ratings/s)");
+
+            var queries = new EvaluationQueries(database, new OrganisationStore(database), Options.Create(new EvaluationOptions()), time);
+            var times = new List<double>();
+            MonthlyReport? report = null;
+            for (var i = 0; i < 7; i++)
+            {
+                var run = Stopwatch.StartNew();
+                report = queries.Report(month);
+                times.Add(run.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            // Where the time goes: loading the aggregates vs. the evaluation itself.
+            var load = Stopwatch.StartNew();
+            List<DailyAggregate> aggregates;
+            using (var c = database.Open())
+            {
+                aggregates = c.Query($"SELECT {AttributionWriter.MonthlyColumns} FROM monthly_aggregates WHERE month = $m",
+                    AttributionWriter.Read, ("$m", month.ToString()));
+            }
+            var loadMs = load.Elapsed.TotalMilliseconds;
+            var org = new OrganisationStore(database);
+            var input = new EvaluationInput(month,
+                org.Units().Select(u => new OneStop.Feedback.Evaluation.Organisation.Unit(u.Id, u.Name, u.ParentId, u.ValidFrom, u.ValidTo, u.RequireServiceEvent)).ToList(),
+                org.Counters().Select(k => new OneStop.Feedback.Evaluation.Organisation.Counter(k.Id, k.UnitId, k.Name)).ToList(),
+                org.Officers().Select(o => new OneStop.Feedback.Evaluation.Organisation.Officer(o.Id, o.Name, o.UnitId, o.BadgeUid)).ToList(),
+                aggregates, []);
+            var evaluate = Stopwatch.StartNew();
+            MonthlyEvaluator.Evaluate(input, new EvaluationOptions());
+            Console.WriteLine($"  of which: loading {aggregates.Count:N0} monthly aggregates (per counter and officer) {loadMs:0.0} ms, evaluating {evaluate.Elapsed.TotalMilliseconds:0.0} ms");
+            Console.WriteLine($"monthly report ({report!.Officers.Count:N0} officers, {report.Units.Count:N0} units, {report.Units.Max(u => u.Ratings):N0} ratings in the root unit): " +
+                $"first {times[^1]:0.0} ms, min {times[0]:0.0} ms, median {times[times.Count / 2]:0.0} ms (target ≤ 50 ms)");
+            Console.WriteLine($"database size: {new FileInfo(Path.Combine(data, "onestop.db")).Length / 1024.0 / 1024.0:N0} MiB");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>A province: one root, a unit per 10 officers, two counters per unit-pair of officers, one terminal per counter.</summary>
+    private static void Generate(Database database, int officers, int counters, int ratings, Month month)
+    {
+        var random = new Random(42);
+        using var c = database.Open();
+        using (var tx = c.BeginTransaction())
+        {
+            var from = month.Start.AddYears(-1).ToUnixTimeMilliseconds();
+            Exec(c, tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ('ROOT', 'Tỉnh', NULL, $f)", ("$f", from));
+            for (var u = 0; u < (officers + 9) / 10; u++)
+            {
+                Exec(c, tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ($id, $n, 'ROOT', $f)", ("$id", $"U{u:000}"), ("$n", $"Xã/phường {u}"), ("$f", from));
+            }
+            for (var o = 0; o < officers; o++)
+            {
+                Exec(c, tx, "INSERT INTO officers (id, name, unit_id) VALUES ($id, $n, $u)", ("$id", $"CB{o:0000}"), ("$n", $"Cán bộ {o}"), ("$u", $"U{o / 10:000}"));
+            }
+            for (var k = 0; k < counters; k++)
+            {
+                Exec(c, tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, $u, $n)", ("$id", $"Q{k:0000}"), ("$u", $"U{k * 2 / 10:000}"), ("$n", $"Quầy {k}"));
+                Exec(c, tx, "INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at) VALUES ($id, $c, $id, 'x', 0, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
+                Exec(c, tx, "INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($id, $c, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
+            }
+            tx.Commit();
+        }
+        var days = month.Days().ToArray();
+        var perCounterDay = Math.Max(1, ratings / (counters * days.Length));
+        var insertRating = c.Command("""
+            INSERT INTO ratings (terminal_id, boot, seq, scale, score, listen, terminal_ts, occurred_at, received_at, clock_synced)
+            VALUES ($t, 1, $seq, 5, $score, $l, $at, $at, $at, 1)
+            """, ("$t", ""), ("$seq", 0L), ("$score", 0), ("$l", null), ("$at", 0L));
+        var insertEvent = c.Command("INSERT INTO service_events (dossier, kind, counter_id, at, due, imported_at) VALUES ($d, 'received', $c, $at, $due, $at)",
+            ("$d", ""), ("$c", ""), ("$at", 0L), ("$due", 0L));
+        var insertShift = c.Command("INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $s, $e, 'api', $s)",
+            ("$o", ""), ("$c", ""), ("$s", 0L), ("$e", 0L));
+        var written = 0;
+        var tx2 = c.BeginTransaction();
+        foreach (var command in new[] { insertRating, insertEvent, insertShift })
+        {
+            command.Transaction = tx2;
+        }
+        for (var k = 0; k < counters; k++)
+        {
+            long seq = 0;
+            foreach (var day in days)
+            {
+                var open = VietnamTime.StartOf(day).AddHours(7.5);
+                var span = TimeSpan.FromHours(9.5).TotalMilliseconds;
+                // Morning and afternoon shifts by the counter's two officers.
+                Run(insertShift, $"CB{(2 * k) % officers:0000}", $"Q{k:0000}", open.ToUnixTimeMilliseconds(), open.AddHours(4.75).ToUnixTimeMilliseconds());
+                Run(insertShift, $"CB{(2 * k + 1) % officers:0000}", $"Q{k:0000}", open.AddHours(4.75).ToUnixTimeMilliseconds(), open.AddHours(9.5).ToUnixTimeMilliseconds());
+                var step = span / perCounterDay;
+                for (var i = 0; i < perCounterDay; i++)
+                {
+                    var at = open.ToUnixTimeMilliseconds() + (long)(i * step);
+                    if (i % 2 == 0)
+                    {
+                        Run(insertEvent, $"HS{k:0000}-{day:MMdd}-{i:0000}", $"Q{k:0000}", at - 30_000, at + 3 * 86_400_000L);
+                    }
+                    var roll = random.NextDouble();
+                    var score = roll < 0.55 ? 5 : roll < 0.82 ? 4 : roll < 0.92 ? 3 : roll < 0.97 ? 2 : 1;
+                    Run(insertRating, $"T{k:0000}", ++seq, score, random.NextDouble() < 0.3 ? score : null, at + (long)(random.NextDouble() * Math.Min(step / 2, 20_000)));
+                    if (++written % 100_000 == 0)
+                    {
+                        tx2.Commit();
+                        tx2 = c.BeginTransaction();
+                        foreach (var command in new[] { insertRating, insertEvent, insertShift })
+                        {
+                            command.Transaction = tx2;
+                        }
+                        Console.Write($"\r  generating: {written:N0} / {ratings:N0}   ");
+                    }
+                }
+                DirtyCounterDays.Mark(c, tx2, [new CounterDay($"Q{k:0000}", day)], 0);
+            }
+        }
+        tx2.Commit();
+        tx2.Dispose();
+        Console.Write("\r" + new string(' ', 60) + "\r");
+        foreach (var command in new[] { insertRating, insertEvent, insertShift })
+        {
+            command.Dispose();
+        }
+        using var analyze = c.Command("ANALYZE");
+        analyze.ExecuteNonQuery();
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        command.ExecuteNonQuery();
+    }
+
+    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql, params (string, object?)[] parameters)
+    {
+        using var command = c.Command(sql, parameters);
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
