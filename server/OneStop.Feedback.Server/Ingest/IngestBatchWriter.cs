@@ -23,6 +23,9 @@ public sealed class IngestBatchWriter : IDisposable
     private readonly SqliteCommand _setStatus;
     private readonly Dictionary<string, bool> _knownInBatch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long From, string Counter)[]> _assignmentsInBatch = new(StringComparer.Ordinal);
+    private readonly HashSet<CounterDay> _dirtyInBatch = [];
+    private readonly SqliteCommand _assignments;
     private SqliteTransaction? _tx;
 
     private readonly AttributionOptions _attribution;
@@ -48,6 +51,7 @@ public sealed class IngestBatchWriter : IDisposable
             INSERT INTO ingest_rejections (received_at, terminal_id, topic, reason, detail, payload, payload_size)
             VALUES ($received, $t, $topic, $reason, $detail, $payload, $size)
             """, "$received", "$t", "$topic", "$reason", "$detail", "$payload", "$size");
+        _assignments = Prepare("SELECT from_at, counter_id FROM terminal_assignments WHERE terminal_id = $t ORDER BY from_at, counter_id", "$t");
         _terminalExists = Prepare("SELECT EXISTS (SELECT 1 FROM terminals WHERE id = $t)", "$t");
         _touchTerminal = Prepare("UPDATE terminals SET last_seen_at = max(coalesce(last_seen_at, 0), $at) WHERE id = $t", "$t", "$at");
         _setStatus = Prepare("""
@@ -62,9 +66,11 @@ public sealed class IngestBatchWriter : IDisposable
         var outcomes = new IngestOutcome[batch.Count];
         _knownInBatch.Clear();
         _seenInBatch.Clear();
+        _assignmentsInBatch.Clear();
+        _dirtyInBatch.Clear();
         using var tx = _connection.BeginTransaction();
         _tx = tx;
-        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus })
+        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus, _assignments })
         {
             command.Transaction = tx;
         }
@@ -76,6 +82,8 @@ public sealed class IngestBatchWriter : IDisposable
         {
             Run(_touchTerminal, terminal, at);
         }
+        // Schedule the attribution of every counter-day the new ratings can change, once per batch.
+        DirtyCounterDays.Mark(_connection, _tx, _dirtyInBatch, batch[^1].ReceivedAtMs);
         tx.Commit();
         return outcomes;
     }
@@ -113,9 +121,9 @@ public sealed class IngestBatchWriter : IDisposable
         if (inserted == 1)
         {
             // Schedule the attribution of the counter-days this press can change (same transaction).
-            if (DirtyCounterDays.CounterOf(_connection, _tx, item.TerminalId!, occurred) is { } counter)
+            if (CounterAt(item.TerminalId!, occurred) is { } counter)
             {
-                DirtyCounterDays.Mark(_connection, _tx, AttributionScope.AffectedByRating(counter, DateTimeOffset.FromUnixTimeMilliseconds(occurred), _attribution), item.ReceivedAtMs);
+                _dirtyInBatch.UnionWith(AttributionScope.AffectedByRating(counter, DateTimeOffset.FromUnixTimeMilliseconds(occurred), _attribution));
             }
             return IngestOutcome.Stored;
         }
@@ -164,6 +172,38 @@ public sealed class IngestBatchWriter : IDisposable
         return IngestOutcome.Stored;
     }
 
+    /// <summary>The terminal's counter at a time (its first assignment also covers the time before it), from a per-batch cache.</summary>
+    private string? CounterAt(string terminal, long at)
+    {
+        if (!_assignmentsInBatch.TryGetValue(terminal, out var history))
+        {
+            Bind(_assignments, terminal);
+            var list = new List<(long, string)>();
+            using (var reader = _assignments.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    list.Add((reader.GetInt64(0), reader.GetString(1)));
+                }
+            }
+            _assignmentsInBatch[terminal] = history = [.. list];
+        }
+        if (history.Length == 0)
+        {
+            return null;
+        }
+        var counter = history[0].Counter;
+        foreach (var (from, c) in history)
+        {
+            if (from > at)
+            {
+                break;
+            }
+            counter = c;
+        }
+        return counter;
+    }
+
     private bool TerminalExists(string terminal)
     {
         if (!_knownInBatch.TryGetValue(terminal, out var exists))
@@ -208,7 +248,7 @@ public sealed class IngestBatchWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus })
+        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus, _assignments })
         {
             command.Dispose();
         }
