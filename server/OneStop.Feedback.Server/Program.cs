@@ -1,3 +1,4 @@
+using OneStop.Feedback.Dashboard;
 using OneStop.Feedback.Server.Access;
 using OneStop.Feedback.Server.Demo;
 using OneStop.Feedback.Server.Dossiers;
@@ -29,6 +30,7 @@ builder.AddEvaluations();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
+builder.AddDashboard(services => services.GetRequiredService<EvaluationQueries>().Report);
 
 var app = builder.Build();
 app.InitializeStorage();
@@ -45,5 +47,6 @@ app.MapOrganisation();
 app.MapShifts();
 app.MapDossiers();
 app.MapEvaluations();
+app.MapDashboard();
 
 app.Run();
