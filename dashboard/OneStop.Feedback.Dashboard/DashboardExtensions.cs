@@ -1,9 +1,12 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Feedback.Dashboard.Charts;
 using OneStop.Feedback.Dashboard.Exports;
 using OneStop.Feedback.Dashboard.Fonts;
+using OneStop.Feedback.Dashboard.Pages;
 using OneStop.Feedback.Dashboard.Reports;
 using OneStop.Feedback.Evaluation.Calendar;
 using OneStop.Feedback.Evaluation.Evaluation;
@@ -20,6 +23,9 @@ public static class DashboardExtensions
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder, Func<IServiceProvider, Func<Month, MonthlyReport>> reports)
     {
         ChartFonts.Register(builder.Configuration["Dashboard:FontDirectory"] ?? ChartFonts.DefaultDirectory);
+        builder.Services.AddRazorComponents();
+        // Pages are Vietnamese: without this every letter with a diacritic is written as an entity (&#x1EBF;).
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton(services => new MonthlyReports(reports(services), services.GetRequiredService<TimeProvider>()));
         return builder;
     }
@@ -28,6 +34,7 @@ public static class DashboardExtensions
     {
         app.MapCharts();
         app.MapExports();
+        app.MapPages();
         return app;
     }
 }
