@@ -7,6 +7,7 @@ using OneStop.Feedback.Dashboard.Charts;
 using OneStop.Feedback.Dashboard.Exports;
 using OneStop.Feedback.Dashboard.Fonts;
 using OneStop.Feedback.Dashboard.Pages;
+using OneStop.Feedback.Dashboard.Printing;
 using OneStop.Feedback.Dashboard.Reports;
 using OneStop.Feedback.Evaluation.Calendar;
 using OneStop.Feedback.Evaluation.Evaluation;
@@ -34,6 +35,7 @@ public static class DashboardExtensions
     {
         app.MapCharts();
         app.MapExports();
+        app.MapPrinting();
         app.MapPages();
         return app;
     }

@@ -14,6 +14,12 @@ public static class ChartFonts
     public const string DefaultDirectory = "/usr/share/fonts/truetype/dejavu";
 
     private static readonly Lock Gate = new();
+
+    /// <summary>The registered regular face file (for PDF text, which draws with SkiaSharp directly).</summary>
+    public static string RegularFile { get; private set; } = Path.Combine(DefaultDirectory, "DejaVuSans.ttf");
+
+    /// <summary>The registered bold face file.</summary>
+    public static string BoldFile { get; private set; } = Path.Combine(DefaultDirectory, "DejaVuSans-Bold.ttf");
     private static bool _registered;
 
     /// <summary>Registers the regular and bold faces (once per process: ScottPlot's font table is global); throws with an install hint when a file is missing.</summary>
@@ -38,6 +44,7 @@ public static class ChartFonts
             ScottPlot.Fonts.AddFontFile(Family, regular, bold: false, italic: false);
             ScottPlot.Fonts.AddFontFile(Family, bold, bold: true, italic: false);
             ScottPlot.Fonts.Default = Family;
+            (RegularFile, BoldFile) = (regular, bold);
             _registered = true;
         }
     }
