@@ -5,9 +5,15 @@ using ScottPlot;
 
 namespace OneStop.Feedback.Dashboard.Charts;
 
-/// <summary>Units compared: per unit a bar of the satisfied share and a bar of the unit index (both 0–100).</summary>
+/// <summary>
+/// Units compared: per unit a bar of the satisfied share and a bar of the unit index (both 0–100). Beyond
+/// <see cref="MaxColumns"/> units the bars turn horizontal, because unit names under columns overlap; names on the left
+/// axis get all the width they need, and the first unit stays on top.
+/// </summary>
 public static class UnitsSatisfactionChart
 {
+    public const int MaxColumns = 6;
+
     public static Plot Create(Month month, IReadOnlyList<UnitReport> units, DashboardText text)
     {
         var plot = ChartStyle.NewPlot(text.Format("ChartUnitsSatisfaction", text.MonthLong(month)));
@@ -23,13 +29,30 @@ public static class UnitsSatisfactionChart
             }
             index.Add(Bar(i + 0.2, units[i].UnitIndex, ChartStyle.Secondary, text));
         }
-        plot.Add.Bars(satisfied).LegendText = text["SatisfiedShare"];
-        plot.Add.Bars(index).LegendText = text["UnitIndex"];
-        ChartStyle.CategoryTicks(plot, units.Select(u => u.Name).ToList());
-        ChartStyle.PercentAxis(plot, text["Percent"]);
-        plot.Axes.SetLimitsY(0, 112);
-        plot.Axes.SetLimitsX(-0.6, Math.Max(units.Count, 1) - 0.4);
+        var horizontal = units.Count > MaxColumns;
+        var satisfiedBars = plot.Add.Bars(satisfied);
+        var indexBars = plot.Add.Bars(index);
+        satisfiedBars.LegendText = text["SatisfiedShare"];
+        indexBars.LegendText = text["UnitIndex"];
         plot.ShowLegend(Alignment.UpperRight);
+        if (!horizontal)
+        {
+            ChartStyle.CategoryTicks(plot, units.Select(u => u.Name).ToList());
+            ChartStyle.PercentAxis(plot, text["Percent"]);
+            plot.Axes.SetLimitsY(0, 112);
+            plot.Axes.SetLimitsX(-0.6, Math.Max(units.Count, 1) - 0.4);
+            return plot;
+        }
+        satisfiedBars.Horizontal = true;
+        indexBars.Horizontal = true;
+        var positions = Enumerable.Range(0, units.Count).Select(i => (double)i).ToArray();
+        plot.Axes.Left.SetTicks(positions, units.Select(u => ChartStyle.Nfc(u.Name)).ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        var ticks = Enumerable.Range(0, 11).Select(i => i * 10.0).ToArray();
+        plot.Axes.Bottom.SetTicks(ticks, ticks.Select(t => t.ToString("0", text.Culture)).ToArray());
+        plot.Axes.Bottom.Label.Text = text["Percent"];
+        plot.Axes.SetLimitsX(0, 118);
+        plot.Axes.SetLimitsY(units.Count - 0.4, -0.6); // inverted: the first unit on top
         return plot;
     }
 
