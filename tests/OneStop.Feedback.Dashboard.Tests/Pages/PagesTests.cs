@@ -103,6 +103,17 @@ public class PagesTests
         Assert.Contains("chưa có dữ liệu", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OverviewOfAnEmptyStoreSaysWhatToDoFirst()
+    {
+        await using var app = new DashboardApp();
+
+        var html = await app.Client.GetStringAsync("/");
+
+        Assert.Contains("Chưa có đơn vị nào trong tháng này", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+    }
+
     /// <summary>Fetches a page, checks it is UTF-8 HTML in NFC, and keeps it as an artifact for a person to open.</summary>
     private static async Task<string> GetPageAsync(HttpClient client, string url, string artifact)
     {
