@@ -9,9 +9,16 @@ declare -A wanted=(
   [mosquitto]=mosquitto            # real broker for integration tests, and mosquitto_passwd
   [mosquitto_pub]=mosquitto-clients # an outside MQTT client
 )
+# Files the tests need, for packages that install no program: file -> package.
+declare -A wanted_files=(
+  [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]=fonts-dejavu-core # chart text with Vietnamese glyphs
+)
 missing=()
 for program in "${!wanted[@]}"; do
   command -v "$program" >/dev/null 2>&1 || missing+=("${wanted[$program]}")
+done
+for file in "${!wanted_files[@]}"; do
+  [ -f "$file" ] || missing+=("${wanted_files[$file]}")
 done
 if ((${#missing[@]})); then
   echo "==> installing: ${missing[*]}"

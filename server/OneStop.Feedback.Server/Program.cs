@@ -1,3 +1,4 @@
+using OneStop.Feedback.Dashboard;
 using OneStop.Feedback.Server.Access;
 using OneStop.Feedback.Server.Alerts;
 using OneStop.Feedback.Server.Demo;
@@ -37,6 +38,7 @@ builder.AddAlerts();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
+builder.AddDashboard(services => services.GetRequiredService<EvaluationQueries>().Report);
 
 var app = builder.Build();
 app.InitializeStorage();
@@ -55,6 +57,7 @@ app.MapShifts();
 app.MapDossiers();
 app.MapEvaluations();
 app.MapAlerts();
+app.MapDashboard();
 
 app.Run();
 return 0;

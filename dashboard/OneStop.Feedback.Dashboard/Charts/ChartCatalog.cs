@@ -1,0 +1,98 @@
+using OneStop.Feedback.Dashboard.Reports;
+using OneStop.Feedback.Dashboard.Text;
+using OneStop.Feedback.Evaluation.Calendar;
+using OneStop.Feedback.Evaluation.Evaluation;
+using ScottPlot;
+
+namespace OneStop.Feedback.Dashboard.Charts;
+
+/// <summary>
+/// The named charts of the API and the pages: picks the data out of the month's reports and calls the chart's
+/// function. Returns null with a reason when the subject (unit, officer) is missing or unknown.
+/// </summary>
+public static class ChartCatalog
+{
+    public const string UnitsSatisfaction = "units-satisfaction";
+    public const string UnitTrend = "unit-trend";
+    public const string OfficerTrend = "officer-trend";
+    public const string OfficerCriteria = "officer-criteria";
+    public const string Distribution = "distribution";
+
+    public static readonly IReadOnlyList<string> Names = [UnitsSatisfaction, UnitTrend, OfficerTrend, OfficerCriteria, Distribution];
+
+    /// <summary>The plot, or the name of the bad parameter and why.</summary>
+    public static (Plot? Plot, string? Field, string? Problem) Build(string chart, Month month, string? unit, string? officer, MonthlyReports reports, DashboardText text)
+    {
+        switch (chart)
+        {
+            case UnitsSatisfaction:
+                return (UnitsSatisfactionChart.Create(month, reports.For(month).Units, text), null, null);
+            case UnitTrend:
+                return unit is null ? (null, "unit", "required for unit-trend") : UnitTrendPlot(month, unit, reports, text);
+            case OfficerTrend:
+                return officer is null ? (null, "officer", "required for officer-trend") : OfficerTrendPlot(month, officer, reports, text);
+            case OfficerCriteria:
+                if (officer is null)
+                {
+                    return (null, "officer", "required for officer-criteria");
+                }
+                var o = reports.For(month).Officers.FirstOrDefault(x => x.OfficerId == officer);
+                return o is null ? (null, "officer", "unknown officer") : (CriteriaChart.Create(month, o.Name ?? o.OfficerId, o.Criteria, text), null, null);
+            default:
+                return DistributionPlot(month, unit, officer, reports.For(month), text);
+        }
+    }
+
+    private static (Plot?, string?, string?) UnitTrendPlot(Month month, string unit, MonthlyReports reports, DashboardText text)
+    {
+        var trend = reports.Trend(month);
+        var rows = trend.Select(r => r.Units.FirstOrDefault(u => u.UnitId == unit)).ToList();
+        var name = rows.LastOrDefault(r => r is not null)?.Name;
+        if (name is null)
+        {
+            return (null, "unit", "unknown unit");
+        }
+        var series = new[]
+        {
+            new TrendSeries(text["SatisfiedShare"], rows.Select(r => r?.SatisfiedShare * 100).ToList()),
+            new TrendSeries(text["UnitIndex"], rows.Select(r => r?.UnitIndex).ToList()),
+        };
+        return (TrendChart.Create(text.Format("ChartUnitTrend", name), trend.Select(r => r.Month).ToList(), series, text), null, null);
+    }
+
+    private static (Plot?, string?, string?) OfficerTrendPlot(Month month, string officer, MonthlyReports reports, DashboardText text)
+    {
+        var trend = reports.Trend(month);
+        var rows = trend.Select(r => r.Officers.FirstOrDefault(o => o.OfficerId == officer)).ToList();
+        var last = rows.LastOrDefault(r => r is not null);
+        if (last is null)
+        {
+            return (null, "officer", "unknown officer");
+        }
+        var series = new[]
+        {
+            new TrendSeries(text["SatisfiedShare"], rows.Select(r => r?.SatisfiedShare * 100).ToList()),
+            new TrendSeries(text["HappyIndex"], rows.Select(r => r?.HappyIndex).ToList()),
+        };
+        return (TrendChart.Create(text.Format("ChartOfficerTrend", last.Name ?? officer), trend.Select(r => r.Month).ToList(), series, text), null, null);
+    }
+
+    /// <summary>An officer's, a unit's, or (neither given) the whole organisation's: the root units' sum.</summary>
+    private static (Plot?, string?, string?) DistributionPlot(Month month, string? unit, string? officer, MonthlyReport report, DashboardText text)
+    {
+        if (officer is not null)
+        {
+            var o = report.Officers.FirstOrDefault(x => x.OfficerId == officer);
+            return o is null ? (null, "officer", "unknown officer") : (DistributionChart.Create(month, o.Name ?? o.OfficerId, o.Distribution, text), null, null);
+        }
+        if (unit is not null)
+        {
+            var u = report.Units.FirstOrDefault(x => x.UnitId == unit);
+            return u is null ? (null, "unit", "unknown unit") : (DistributionChart.Create(month, u.Name, u.Distribution, text), null, null);
+        }
+        var roots = report.Units.Where(u => u.ParentId is null || report.Units.All(p => p.UnitId != u.ParentId)).ToList();
+        var sum = roots.SelectMany(u => u.Distribution).GroupBy(l => (l.Scale, l.Score))
+            .Select(g => new LevelCount(g.Key.Scale, g.Key.Score, g.Sum(l => l.Count))).ToList();
+        return (DistributionChart.Create(month, string.Join(", ", roots.Select(u => u.Name)), sum, text), null, null);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OneStop.Feedback.Dashboard.Reports;
+using OneStop.Feedback.Dashboard.Text;
+
+namespace OneStop.Feedback.Dashboard.Charts;
+
+/// <summary>Charts as PNG or SVG for scripts and reports: the same functions the pages render inline.</summary>
+public static class ChartsApi
+{
+    public static RouteGroupBuilder MapCharts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/charts").WithTags("Dashboard").RequireAuthorization();
+        group.MapGet("/{chart}", Chart)
+            .WithSummary($"A chart ({string.Join(", ", ChartCatalog.Names)}) of a month as png or svg; unit-trend needs unit, officer-* need officer; lang=en for English.");
+        return group;
+    }
+
+    private static Results<FileContentHttpResult, NotFound, ValidationProblem> Chart(
+        string chart, string? month, string? unit, string? officer, string? format, int? width, int? height, string? lang, MonthlyReports reports)
+    {
+        if (!ChartCatalog.Names.Contains(chart))
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!MonthText.TryParse(month, out var m))
+        {
+            errors["month"] = ["required, as YYYY-MM (e.g. 2026-11)"];
+        }
+        format ??= "png";
+        if (format is not ("png" or "svg"))
+        {
+            errors["format"] = ["png or svg"];
+        }
+        var (w, h) = (width ?? ChartSize.DefaultWidth, height ?? ChartSize.DefaultHeight);
+        if (!ChartSize.IsValid(w))
+        {
+            errors["width"] = [$"{ChartSize.Minimum}–{ChartSize.Maximum} pixels"];
+        }
+        if (!ChartSize.IsValid(h))
+        {
+            errors["height"] = [$"{ChartSize.Minimum}–{ChartSize.Maximum} pixels"];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var (plot, field, problem) = ChartCatalog.Build(chart, m, unit, officer, reports, DashboardText.For(lang));
+        if (plot is null)
+        {
+            return problem!.StartsWith("unknown", StringComparison.Ordinal) ? TypedResults.NotFound() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field!] = [problem] });
+        }
+        var name = $"{chart}-{m}";
+        return format == "svg"
+            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ChartImage.Svg(plot, w, h)), "image/svg+xml", name + ".svg")
+            : TypedResults.File(ChartImage.Png(plot, w, h), "image/png", name + ".png");
+    }
+}
