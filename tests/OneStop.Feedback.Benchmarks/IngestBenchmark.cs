@@ -23,8 +23,9 @@ public static class IngestBenchmark
         var raw = await RawAsync(terminals, perTerminal, window);
         Console.WriteLine($"(a) bare broker pub→sub:       {total / raw.TotalSeconds,10:N0} msg/s  ({raw.TotalSeconds:0.00} s)");
 
-        var (full, latencies, stored, cpu) = await FullAsync(terminals, perTerminal, window);
-        Console.WriteLine($"(b) durable ingest (PUBACK after commit): {total / full.TotalSeconds,10:N0} ratings/s  ({full.TotalSeconds:0.00} s, server CPU {cpu.TotalSeconds:0.0} s)");
+        var synchronous = options.Text("synchronous") ?? "full";
+        var (full, latencies, stored, cpu) = await FullAsync(terminals, perTerminal, window, synchronous);
+        Console.WriteLine($"(b) durable ingest (PUBACK after commit, synchronous={synchronous}): {total / full.TotalSeconds,10:N0} ratings/s  ({full.TotalSeconds:0.00} s, server CPU {cpu.TotalSeconds:0.0} s)");
         Console.WriteLine($"    PUBACK latency under this load: {Stats.Describe(latencies)}");
         Console.WriteLine($"    stored {stored:N0} of {total:N0}");
         Console.WriteLine($"ratio (b)/(a) = {raw.TotalSeconds / full.TotalSeconds:0.00}");
@@ -61,9 +62,9 @@ public static class IngestBenchmark
         return clock.Elapsed;
     }
 
-    private static async Task<(TimeSpan Elapsed, double[] Latencies, long Stored, TimeSpan ServerCpu)> FullAsync(int terminals, int perTerminal, int window)
+    private static async Task<(TimeSpan Elapsed, double[] Latencies, long Stored, TimeSpan ServerCpu)> FullAsync(int terminals, int perTerminal, int window, string synchronous)
     {
-        using var server = await ServerUnderTest.StartAsync();
+        using var server = await ServerUnderTest.StartAsync("--Storage:Synchronous", synchronous);
         var ids = await server.ProvisionAsync(terminals, "bench");
         await using var publishers = await Publishers.ConnectAsync(server.MqttPort, ids);
         var cpuBefore = server.Process.CpuTime;

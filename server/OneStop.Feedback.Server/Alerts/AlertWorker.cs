@@ -24,6 +24,7 @@ public sealed partial class AlertWorker(
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Unit, DateTimeOffset Until)> _unitOfTerminal = new(StringComparer.Ordinal);
     private AlertMonitor _monitor = new(options.Value.Default, options.Value.Units);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,7 +66,7 @@ public sealed partial class AlertWorker(
     private AlertTransition? Observe(LiveRating rating)
     {
         var window = TimeSpan.FromMinutes(options.Value.WindowMinutes);
-        if (rating.OccurredAt <= time.GetUtcNow() - window || store.UnitOf(rating.Terminal, rating.OccurredAt) is not { } unit)
+        if (rating.OccurredAt <= time.GetUtcNow() - window || UnitOf(rating) is not { } unit)
         {
             return null;
         }
@@ -77,6 +78,28 @@ public sealed partial class AlertWorker(
             _latest[unit] = at;
             return _monitor.Observe(unit, at, rating.Scale, rating.Score);
         }
+    }
+
+    /// <summary>
+    /// The unit of a rating's terminal, remembered for a minute: assignments change rarely, and a database
+    /// round trip per rating would cost the ingest path more than the alert is worth.
+    /// </summary>
+    private string? UnitOf(LiveRating rating)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (_unitOfTerminal.TryGetValue(rating.Terminal, out var cached) && cached.Until > now)
+            {
+                return cached.Unit;
+            }
+        }
+        var unit = store.UnitOf(rating.Terminal, rating.OccurredAt);
+        lock (_gate)
+        {
+            _unitOfTerminal[rating.Terminal] = (unit, now.AddMinutes(1));
+        }
+        return unit;
     }
 
     private void Replay()

@@ -9,6 +9,7 @@ public static class StorageExtensions
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must not be empty")
+            .Validate(o => o.Synchronous.ToLowerInvariant() is "full" or "normal", "Storage:Synchronous must be 'full' or 'normal'")
             .ValidateOnStart();
         builder.Services.AddSingleton<Database>();
         return builder;

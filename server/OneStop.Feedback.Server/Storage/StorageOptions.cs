@@ -8,6 +8,13 @@ public sealed class StorageOptions
     /// <summary>Folder for the SQLite database and the generated admin token; created when missing.</summary>
     public string DataDirectory { get; set; } = "./data";
 
+    /// <summary>
+    /// SQLite <c>synchronous</c> mode: <c>full</c> (default) makes every commit, and so every PUBACK, survive a power
+    /// cut or OS crash; <c>normal</c> (WAL) survives a killed process but may lose the last commits on a power cut,
+    /// in exchange for fewer fsyncs. Only choose <c>normal</c> on a server with a UPS and a battery-backed disk cache.
+    /// </summary>
+    public string Synchronous { get; set; } = "full";
+
     /// <summary>Full path of the data folder, resolved against the working directory.</summary>
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
 
