@@ -43,6 +43,7 @@ builder.AddDashboard(services => services.GetRequiredService<EvaluationQueries>(
 var app = builder.Build();
 app.InitializeStorage();
 app.SeedDemoOffice();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -54,6 +54,23 @@ public class AccessTests
     }
 
     [Fact]
+    public async Task ResponsesCarrySecurityHeaders()
+    {
+        await using var app = new TestApp();
+
+        var api = await app.Client.GetAsync("/api/v1/terminals");
+        var denied = await app.CreateAnonymousClient().GetAsync("/api/v1/ratings");
+
+        foreach (var response in new[] { api, denied })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+        Assert.True(api.Headers.CacheControl!.NoStore);
+    }
+
+    [Fact]
     public async Task OpenApiDocumentListsTheEndpoints()
     {
         await using var app = new TestApp();
