@@ -338,7 +338,7 @@ public sealed class SimulatedTerminal
         }
     }
 
-    /// <summary>Uses the protocol version name the way M2Mqtt users know it.</summary>
+    /// <summary>One line of counters, for logs and progress output.</summary>
     public override string ToString() =>
         $"{Id} boot={Boot} rated={Rated} sent={Sent} acked={Acked} dropped={Dropped} pending={Pending} {(IsConnected ? "online" : "offline")} mqtt={(_options.ProtocolVersion == MqttProtocolVersion.V500 ? "5" : "3.1.1")}";
 }

@@ -18,7 +18,7 @@ public sealed class SimulatorOptions
           --offline-after S       drop every broker connection after S seconds…
           --offline-for S         …for S seconds (default 10)
           --keyboard              one terminal driven by the keys 1–5 (q quits)
-          --data <dir>            outbox folder (default: a new temp folder)
+          --data <dir>            outbox folders, one per terminal (default: <temp>/onestop-sim/<broker>)
           --mqtt 3|5              protocol version (default 3, like the firmware's M2Mqtt client)
           --timeout S             give up after S seconds (default: generous for --ratings)
         """;

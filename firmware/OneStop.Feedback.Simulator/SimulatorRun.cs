@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using OneStop.Feedback.Simulation;
 
 namespace OneStop.Feedback.Simulator;
@@ -25,7 +26,7 @@ public static class SimulatorRun
             await output.WriteLineAsync("error: " + ex.Message);
             return 2;
         }
-        var data = options.DataDirectory ?? Directory.CreateTempSubdirectory("onestop-sim-").FullName;
+        var data = options.DataDirectory ?? DefaultDataDirectory(options);
         var keys = options.Keyboard ? new KeyCitizen() : null;
         var terminals = credentials.Select((c, i) => new SimulatedTerminal(
             new SimulatedTerminalOptions
@@ -59,6 +60,13 @@ public static class SimulatorRun
         await output.WriteLineAsync($"sent={terminals.Sum(t => t.Sent)} acked={terminals.Sum(t => t.Acked)}");
         return outcome is null ? 0 : 1;
     }
+
+    /// <summary>
+    /// A temp folder that stays the same for a broker across runs. A terminal id must keep its boot counter:
+    /// a fresh outbox would start again at boot 1 and reuse (boot, seq) keys the server already holds.
+    /// </summary>
+    private static string DefaultDataDirectory(SimulatorOptions options) =>
+        Path.Combine(Path.GetTempPath(), "onestop-sim", (options.BrokerHost ?? "127.0.0.1") + "_" + options.BrokerPort.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Null on success, else why the run failed.</summary>
     private static async Task<string?> WatchAsync(SimulatorOptions options, List<SimulatedTerminal> terminals, TextWriter output, CancellationToken cancellationToken)
