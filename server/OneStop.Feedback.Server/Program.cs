@@ -1,17 +1,24 @@
 using OneStop.Feedback.Server.Access;
+using OneStop.Feedback.Server.Alerts;
 using OneStop.Feedback.Server.Demo;
 using OneStop.Feedback.Server.Dossiers;
 using OneStop.Feedback.Server.Evaluations;
 using OneStop.Feedback.Server.Health;
 using OneStop.Feedback.Server.Ingest;
 using OneStop.Feedback.Server.Mqtt;
+using OneStop.Feedback.Server.Mqtt.Mosquitto;
 using OneStop.Feedback.Server.Organisation;
 using OneStop.Feedback.Server.Ratings;
 using OneStop.Feedback.Server.Shifts;
 using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Terminals;
 
-// OneStop.Feedback server: embedded MQTT broker + ingest + SQLite + JSON API, in one process.
+// OneStop.Feedback server: MQTT broker (embedded, or an external Mosquitto) + ingest + SQLite + JSON API.
+if (MosquittoConfigVerb.TryRun(args, out var exitCode))
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(DemoExtensions.StripDemoFlag(args, out var demo));
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -26,12 +33,14 @@ builder.AddApiAccess();
 builder.AddTerminals();
 builder.AddReferenceData();
 builder.AddEvaluations();
+builder.AddAlerts();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
 
 var app = builder.Build();
 app.InitializeStorage();
+app.SeedDemoOffice();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -45,5 +54,7 @@ app.MapOrganisation();
 app.MapShifts();
 app.MapDossiers();
 app.MapEvaluations();
+app.MapAlerts();
 
 app.Run();
+return 0;

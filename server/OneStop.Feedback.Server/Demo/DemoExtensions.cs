@@ -1,3 +1,5 @@
+using OneStop.Feedback.Server.Mqtt;
+
 namespace OneStop.Feedback.Server.Demo;
 
 public static class DemoExtensions
@@ -11,6 +13,20 @@ public static class DemoExtensions
         return demo ? args.Where(a => a != Flag).ToArray() : args;
     }
 
+    /// <summary>With the demo on, seeds the demo office and its history once (before the terminals start).</summary>
+    public static WebApplication SeedDemoOffice(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Enabled)
+        {
+            var ratings = DemoOffice.Seed(app.Services);
+            if (ratings > 0)
+            {
+                app.Logger.LogInformation("Demo: seeded an office with {Ratings} ratings of history; the attribution worker evaluates them now", ratings);
+            }
+        }
+        return app;
+    }
+
     /// <summary>With <c>--demo</c> (or <c>Demo:Enabled=true</c>): seed a small office and run simulated terminals.</summary>
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder, bool demoFlag)
     {
@@ -18,6 +34,11 @@ public static class DemoExtensions
             .PostConfigure(o => o.Enabled |= demoFlag);
         if (demoFlag || builder.Configuration.GetValue<bool>("Demo:Enabled"))
         {
+            if (MqttExtensions.ReadMode(builder.Configuration) == MqttMode.External)
+            {
+                // The simulated terminals need credentials the broker knows, which only the embedded broker has at once.
+                throw new InvalidOperationException("--demo runs simulated terminals against the embedded broker; it cannot be combined with Mqtt:Mode=external");
+            }
             builder.Services.AddHostedService<DemoWorker>();
         }
         return builder;

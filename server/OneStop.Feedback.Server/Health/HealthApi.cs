@@ -1,4 +1,5 @@
 using OneStop.Feedback.Server.Ingest;
+using OneStop.Feedback.Server.Mqtt;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Health;
@@ -7,9 +8,9 @@ namespace OneStop.Feedback.Server.Health;
 public static class HealthApi
 {
     public static IEndpointConventionBuilder MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/healthz", Check).WithTags("Health").AllowAnonymous().WithSummary("Liveness and storage readiness.");
+        app.MapGet("/healthz", Check).WithTags("Health").AllowAnonymous().WithSummary("Liveness, storage readiness and the broker connection.");
 
-    private static IResult Check(Database database, IngestWriterWorker writer, IngestPipeline queue)
+    private static IResult Check(Database database, IngestWriterWorker writer, IngestPipeline queue, IBrokerControl broker)
     {
         string storage;
         try
@@ -24,8 +25,10 @@ public static class HealthApi
         {
             storage = "failing: " + ex.Message;
         }
-        var healthy = storage == "ok";
-        var body = new { status = healthy ? "ok" : "degraded", storage, ingestPending = queue.Pending };
+        // Without its broker connection (external mode) the server takes no ratings, so it is not healthy.
+        var mqtt = broker.Status;
+        var healthy = storage == "ok" && mqtt.Connected;
+        var body = new { status = healthy ? "ok" : "degraded", storage, ingestPending = queue.Pending, mqtt };
         return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -7,6 +7,7 @@ public static class IngestExtensions
     {
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<Live.LiveFeed<Live.LiveRating>>();
         builder.Services.AddSingleton<RejectionLog>();
         builder.Services.AddSingleton<TerminalMessageHandler>();
         // Registered before the broker: hosted services stop in reverse order, so the broker stops taking

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Evaluation.Attribution;
+using OneStop.Feedback.Server.Live;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Ingest;
@@ -12,7 +13,8 @@ namespace OneStop.Feedback.Server.Ingest;
 /// When a commit fails (disk full, I/O error) every item of the batch fails: nothing is acknowledged, the
 /// terminals keep the ratings and send them again, and the worker retries with a fresh connection.
 /// </summary>
-public sealed partial class IngestWriterWorker(IngestPipeline queue, Database database, IOptions<IngestOptions> options, IOptions<AttributionOptions> attribution, ILogger<IngestWriterWorker> logger)
+public sealed partial class IngestWriterWorker(
+    IngestPipeline queue, Database database, IOptions<IngestOptions> options, IOptions<AttributionOptions> attribution, LiveFeed<LiveRating> live, ILogger<IngestWriterWorker> logger)
     : BackgroundService
 {
     private readonly int _maxBatch = options.Value.MaxBatchSize;
@@ -39,6 +41,12 @@ public sealed partial class IngestWriterWorker(IngestPipeline queue, Database da
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Completion.TrySetResult(outcomes[i]);
+                        if (outcomes[i].Kind == IngestOutcomeKind.Stored && batch[i] is RatingItem { Rating: var r } item)
+                        {
+                            var received = DateTimeOffset.FromUnixTimeMilliseconds(item.ReceivedAtMs);
+                            live.Publish(new LiveRating(item.TerminalId!, r.Boot, r.Seq, r.Scale, r.Score,
+                                r.ClockSynced ? DateTimeOffset.FromUnixTimeMilliseconds(r.Timestamp) : received, received, r.ClockSynced));
+                        }
                     }
                     if (LastError is not null)
                     {

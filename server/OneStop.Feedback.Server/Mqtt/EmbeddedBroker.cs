@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Options;
+using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using OneStop.Feedback.Server.Ingest;
@@ -21,6 +23,7 @@ public sealed partial class EmbeddedBroker(
     TerminalMessageHandler handler,
     ILogger<EmbeddedBroker> logger) : IHostedService, IBrokerControl, IAsyncDisposable
 {
+    private const string ServerClientId = "onestop-server";
     private readonly ConcurrentDictionary<string, string> _terminalOfClient = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
@@ -91,6 +94,18 @@ public sealed partial class EmbeddedBroker(
                 await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized });
             }
         }
+    }
+
+    public BrokerStatus Status => new("embedded", _server?.IsStarted ?? false, 0);
+
+    /// <summary>Injects a server → terminal message. It has no user name, so the publish interceptor lets it through
+    /// to the subscribed terminals instead of ingesting it.</summary>
+    public async Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, CancellationToken cancellationToken)
+    {
+        var server = _server ?? throw new InvalidOperationException("The embedded MQTT broker is not running");
+        var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(new ReadOnlySequence<byte>(payload))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build();
+        await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = ServerClientId }, cancellationToken);
     }
 
     private Task ValidateConnection(ValidatingConnectionEventArgs e)

@@ -202,6 +202,18 @@ public static class Migrations
             detail  TEXT
         );
         """,
+        // 4: alerts raised per unit (kept after they clear).
+        """
+        CREATE TABLE alerts (
+            id         INTEGER PRIMARY KEY,
+            unit_id    TEXT NOT NULL,
+            raised_at  INTEGER NOT NULL,
+            cleared_at INTEGER,
+            ratings    INTEGER NOT NULL,
+            low        INTEGER NOT NULL
+        );
+        CREATE INDEX ix_alerts_unit ON alerts (unit_id, raised_at);
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>

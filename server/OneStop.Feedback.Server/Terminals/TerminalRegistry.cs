@@ -92,6 +92,21 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
             r => new TerminalAssignment(r.GetString(0), r.Time(1)), ("$id", id));
     }
 
+    /// <summary>Every terminal's id and stored secret hash, for exporting a Mosquitto passwd file (no plaintext needed).</summary>
+    public IReadOnlyList<(string Id, string SecretHash)> SecretHashes()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, secret_hash FROM terminals ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        return list;
+    }
+
     public IReadOnlyList<TerminalView> List() => Query(null);
 
     public TerminalView? Find(string id) => Query(id) is [var one] ? one : null;
