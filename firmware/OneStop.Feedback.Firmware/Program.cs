@@ -38,6 +38,7 @@ namespace OneStop.Feedback.Firmware
         private static SoftwareWatchdog _networkWatchdog;
         private static DeviceSecrets _secrets;
         private static MqttTransport _mqtt;
+        private static Timer _watchdogTimer; // a field, so the collector never reclaims the running timer
 
         public static void Main()
         {
@@ -67,7 +68,7 @@ namespace OneStop.Feedback.Firmware
             // 5. Software watchdogs: one per loop, checked by a timer that reboots after recording why.
             _uiWatchdog = new SoftwareWatchdog(UiWatchdogMs, DeviceClock.UptimeMs);
             _networkWatchdog = new SoftwareWatchdog(NetworkWatchdogMs, DeviceClock.UptimeMs);
-            Timer watchdogTimer = new Timer(CheckWatchdogs, null, 5000, 5000);
+            _watchdogTimer = new Timer(CheckWatchdogs, null, 5000, 5000);
 
             // 6. Network thread: Wi-Fi (SNTP through requiresDateTime), MQTT with TLS and last will, outbox pump.
             byte[] ca = _secrets.UseTls ? File.ReadAllBytes(_secrets.CaCertFile) : null;

@@ -36,12 +36,10 @@ public sealed class SimulatedTerminal
     private readonly ReconnectPolicy _reconnect;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<MqttApplicationMessage> _inbox = new();
-    private readonly Lock _sentSync = new();
-    private IMqttClient? _client;
+    private readonly FirstSendTracker _firstSends = new();
+    private readonly IMqttClient _client;
     private long _offlineUntilMs = -1;
     private long _skewMs;
-    private uint _sentBoot;
-    private uint _sentSeq;
     private int _sent;
     private int _acked;
     private int _dropped;
@@ -61,6 +59,18 @@ public sealed class SimulatedTerminal
         _dispatcher = new OutboxDispatcher(_outbox, options.Window);
         _sink = new CountingSink(new OutboxRatingSink(_outbox, wallClock));
         _session = new RatingSession(Panel, _sink, wallClock);
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            _inbox.Enqueue(e.ApplicationMessage);
+            return Task.CompletedTask;
+        };
+        _client.DisconnectedAsync += _ =>
+        {
+            // Unacknowledged messages go out again, oldest first, after the next connect.
+            _dispatcher.ConnectionLost();
+            return Task.CompletedTask;
+        };
         _reconnect = new ReconnectPolicy(new SystemRandom(options.TerminalId.GetHashCode(StringComparison.Ordinal)), options.ReconnectInitialMs, options.ReconnectMaxMs);
     }
 
@@ -90,7 +100,7 @@ public sealed class SimulatedTerminal
 
     public int Connects => Volatile.Read(ref _connects);
 
-    public bool IsConnected => _client?.IsConnected == true;
+    public bool IsConnected => _client.IsConnected;
 
     /// <summary>The scale the session uses now (changes when a config arrives).</summary>
     public int Scale => _session.Config.Scale;
@@ -105,7 +115,13 @@ public sealed class SimulatedTerminal
         Volatile.Write(ref _offlineUntilMs, _clock.ElapsedMilliseconds + (long)duration.TotalMilliseconds);
 
     /// <summary>Runs until cancelled. Cancelling is a power cut: whatever is unacknowledged stays in the outbox.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// The loop runs on the thread pool, away from the caller's synchronization context: a test framework's
+    /// context has a couple of threads, and twenty terminal loops plus MQTTnet callbacks queued on it stalled.
+    /// </remarks>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.Run(() => LoopAsync(cancellationToken), CancellationToken.None);
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -124,7 +140,9 @@ public sealed class SimulatedTerminal
         }
         finally
         {
-            Drop();
+            await DropAsync();
+            // Never awaited by the loop: MQTTnet's Dispose can block on a connection that died under it.
+            _ = Task.Run(_client.Dispose, CancellationToken.None);
         }
     }
 
@@ -132,33 +150,22 @@ public sealed class SimulatedTerminal
     {
         if (now < Volatile.Read(ref _offlineUntilMs))
         {
-            if (_client is not null)
+            if (_client.IsConnected)
             {
-                Drop();
+                await DropAsync();
             }
             return;
         }
-        if (_client?.IsConnected == true || !_reconnect.ShouldTry(now))
+        if (_client.IsConnected || !_reconnect.ShouldTry(now))
         {
             return;
         }
-        Drop();
-        var client = new MqttClientFactory().CreateMqttClient();
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            _inbox.Enqueue(e.ApplicationMessage);
-            return Task.CompletedTask;
-        };
-        client.DisconnectedAsync += _ =>
-        {
-            // Unacknowledged messages go out again, oldest first, after the next connect.
-            _dispatcher.ConnectionLost();
-            return Task.CompletedTask;
-        };
-        _client = client;
         try
         {
-            await ConnectAsync(client, cancellationToken);
+            // The same client instance reconnects (as the firmware reuses its M2Mqtt client): disposing clients
+            // whose connection died blocked thread-pool threads in MQTTnet and starved twenty terminals.
+            var uptimeSeconds = _clock.ElapsedMilliseconds / 1000;
+            await TerminalConnection.ConnectAsync(_client, _options, StatusPayload.Online(Boot, _options.FirmwareVersion, _outbox.Count, 0, 0, uptimeSeconds), cancellationToken);
             _reconnect.Succeeded();
             Interlocked.Increment(ref _connects);
             LastError = null;
@@ -166,53 +173,26 @@ public sealed class SimulatedTerminal
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LastError = ex.Message;
-            Drop();
             _reconnect.Failed(_clock.ElapsedMilliseconds);
         }
     }
 
-    private async Task ConnectAsync(IMqttClient client, CancellationToken cancellationToken)
+    /// <summary>Leaves the broker; with MQTT 5 the broker is asked to publish the last will, as after a network loss.</summary>
+    private async Task DropAsync()
     {
-        var factory = new MqttClientFactory();
-        var status = Topics.Status(Id);
-        var options = factory.CreateClientOptionsBuilder()
-            .WithTcpServer(_options.BrokerHost, _options.BrokerPort)
-            .WithClientId(Id)
-            .WithCredentials(Id, _options.Secret)
-            .WithProtocolVersion(_options.ProtocolVersion)
-            .WithCleanSession(true) // config is retained, so a fresh session loses nothing
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(TimeSpan.FromSeconds(10))
-            .WithWillTopic(status).WithWillPayload(StatusPayload.OfflineBytes()).WithWillRetain()
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        var result = await client.ConnectAsync(options, cancellationToken);
-        if (result.ResultCode != MqttClientConnectResultCode.Success)
-        {
-            // MQTTnet returns (does not throw) on a refused CONNECT.
-            throw new InvalidOperationException("broker refused the connection: " + result.ResultCode);
-        }
-        await client.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
-            .WithTopicFilter(Topics.Config(Id), MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(Topics.Window(Id), MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build(), cancellationToken);
-        // No meaningful free-heap or RSSI on a PC: reported as 0.
-        var online = StatusPayload.Online(Boot, _options.FirmwareVersion, _outbox.Count, 0, 0, _clock.ElapsedMilliseconds / 1000);
-        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(status).WithPayload(online)
-            .WithRetainFlag().WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
-    }
-
-    private void Drop()
-    {
-        var client = _client;
-        _client = null;
-        if (client is null)
-        {
-            return;
-        }
-        // Dispose without DISCONNECT: the broker sees a lost connection and publishes the last will.
-        client.Dispose();
         _dispatcher.ConnectionLost();
+        try
+        {
+            var reason = _options.ProtocolVersion == MqttProtocolVersion.V500
+                ? MqttClientDisconnectOptionsReason.DisconnectWithWillMessage
+                : MqttClientDisconnectOptionsReason.NormalDisconnection;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(reason).Build(), timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            LastError = ex.Message; // already gone: nothing to close
+        }
     }
 
     private void ApplyInbox(long now)
@@ -264,21 +244,23 @@ public sealed class SimulatedTerminal
 
     private void Dispatch()
     {
-        var client = _client;
-        if (client?.IsConnected != true)
+        if (!_client.IsConnected)
         {
             return;
         }
         TerminalMessage message;
         while ((message = _dispatcher.Next()) is not null)
         {
-            _ = PublishAsync(client, message);
+            _ = PublishAsync(_client, message);
         }
     }
 
     private async Task PublishAsync(IMqttClient client, TerminalMessage message)
     {
-        CountFirstSend(message);
+        if (_firstSends.IsFirst(message) && message.IsRating)
+        {
+            Interlocked.Increment(ref _sent);
+        }
         var publish = new MqttApplicationMessageBuilder()
             .WithTopic(PayloadEncoder.TopicFor(message, Id))
             .WithPayload(PayloadEncoder.Encode(message))
@@ -316,25 +298,6 @@ public sealed class SimulatedTerminal
         if (_dispatcher.Acknowledged(message.Boot, message.Seq) && message.IsRating)
         {
             Interlocked.Increment(ref counter);
-        }
-    }
-
-    private void CountFirstSend(TerminalMessage message)
-    {
-        lock (_sentSync)
-        {
-            // The outbox sends oldest first and (boot, seq) only grows, so a key above the mark is a first send.
-            var first = message.Boot > _sentBoot || (message.Boot == _sentBoot && message.Seq > _sentSeq);
-            if (!first)
-            {
-                return;
-            }
-            _sentBoot = message.Boot;
-            _sentSeq = message.Seq;
-        }
-        if (message.IsRating)
-        {
-            Interlocked.Increment(ref _sent);
         }
     }
 

@@ -52,7 +52,14 @@ public static class SimulatorRun
         }
         var outcome = await WatchAsync(options, terminals, output, stop.Token);
         await stop.CancelAsync();
-        await Task.WhenAll(runs);
+        try
+        {
+            await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            outcome ??= "terminals did not stop within 15 s";
+        }
         if (outcome is not null)
         {
             await output.WriteLineAsync("error: " + outcome);
