@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using OneStop.Feedback.Firmware.Core.Host;
+using OneStop.Feedback.Firmware.Core.Outbox;
 using OneStop.Feedback.Server.Mqtt;
 using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Terminals;
@@ -18,6 +20,7 @@ public sealed partial class DemoWorker(
     IOptions<StorageOptions> storage,
     TerminalRegistry registry,
     EmbeddedBroker broker,
+    TimeProvider time,
     ILogger<DemoWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,12 +35,14 @@ public sealed partial class DemoWorker(
             var id = "demo-" + counter.ToLowerInvariant();
             // Only hashes are stored, so a restarted demo gives its terminals fresh secrets.
             var credentials = registry.Create(id, counter, $"Quầy {i}") ?? registry.RotateSecret(id)!;
+            var outboxFolder = Path.Combine(folder, id);
+            StartBootsAboveTheSeededHistory(outboxFolder);
             var terminal = new SimulatedTerminalOptions
             {
                 TerminalId = credentials.Id,
                 Secret = credentials.Secret,
                 BrokerPort = broker.Port,
-                DataDirectory = Path.Combine(folder, id),
+                DataDirectory = outboxFolder,
                 FirmwareVersion = "demo",
             };
             terminals.Add(new SimulatedTerminal(terminal, new RandomCitizen(1 / Math.Max(o.MeanIntervalSeconds, 1), i)));
@@ -45,6 +50,20 @@ public sealed partial class DemoWorker(
         LogSeeded(logger, terminals.Count, broker.Port);
         await Task.WhenAll(terminals.Select(t => t.RunAsync(stoppingToken)));
         LogStopped(logger, string.Join("; ", terminals));
+    }
+
+    /// <summary>
+    /// The seeded demo office already holds ratings of these terminals under boot 1. A fresh outbox folder
+    /// would start at boot 1 too and collide with them (conflicting duplicates), so its boot counter starts at
+    /// the current unix second, as the demo terminals did before they ran the firmware Core.
+    /// </summary>
+    private void StartBootsAboveTheSeededHistory(string outboxFolder)
+    {
+        var store = new DirectoryFileStore(outboxFolder);
+        if (!store.Exists(BootCounter.FileName))
+        {
+            BootCounter.Increment(store, (uint)(time.GetUtcNow().ToUnixTimeSeconds() & uint.MaxValue));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Count} simulated terminals pressing ratings through the embedded broker on port {Port}")]
