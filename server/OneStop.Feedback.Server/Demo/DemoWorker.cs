@@ -1,21 +1,23 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Protocol;
+using OneStop.Feedback.Firmware.Core.Host;
+using OneStop.Feedback.Firmware.Core.Outbox;
 using OneStop.Feedback.Server.Mqtt;
-using OneStop.Feedback.Server.Protocol;
+using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Terminals;
+using OneStop.Feedback.Simulation;
 
 namespace OneStop.Feedback.Server.Demo;
 
 /// <summary>
 /// Demo mode: provisions a small office (counters Q01…Q06 with a terminal each) and runs simulated terminals
-/// that connect to the embedded broker like real ones (own credentials, QoS 1, retained status, last will)
-/// and press ratings at a human pace, so a newcomer sees data flowing through the whole pipeline.
+/// on the embedded broker. They are the firmware's own Core in <see cref="SimulatedTerminal"/> (flash outbox
+/// in a folder, PUBACK-driven dispatch, retained status, last will, config and window topics), pressed by
+/// random citizens at a human pace, so a newcomer sees data flowing through the whole pipeline.
 /// </summary>
 public sealed partial class DemoWorker(
     IOptions<DemoOptions> options,
+    IOptions<StorageOptions> storage,
     TerminalRegistry registry,
     EmbeddedBroker broker,
     TimeProvider time,
@@ -24,92 +26,49 @@ public sealed partial class DemoWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        var terminals = new List<TerminalCredentials>();
+        // Outboxes live with the data: the boot counters must survive a restart of the demo.
+        var folder = Path.Combine(storage.Value.ResolvedDataDirectory, "demo-terminals");
+        var terminals = new List<SimulatedTerminal>();
         for (var i = 1; i <= o.Counters; i++)
         {
             var counter = "Q" + i.ToString("00", CultureInfo.InvariantCulture);
             var id = "demo-" + counter.ToLowerInvariant();
             // Only hashes are stored, so a restarted demo gives its terminals fresh secrets.
             var credentials = registry.Create(id, counter, $"Quầy {i}") ?? registry.RotateSecret(id)!;
-            terminals.Add(credentials);
+            var outboxFolder = Path.Combine(folder, id);
+            StartBootsAboveTheSeededHistory(outboxFolder);
+            var terminal = new SimulatedTerminalOptions
+            {
+                TerminalId = credentials.Id,
+                Secret = credentials.Secret,
+                BrokerPort = broker.Port,
+                DataDirectory = outboxFolder,
+                FirmwareVersion = "demo",
+            };
+            terminals.Add(new SimulatedTerminal(terminal, new RandomCitizen(1 / Math.Max(o.MeanIntervalSeconds, 1), i)));
         }
         LogSeeded(logger, terminals.Count, broker.Port);
-        var boot = time.GetUtcNow().ToUnixTimeSeconds() & uint.MaxValue;
-        var runs = terminals.Select((t, i) => RunTerminalAsync(t, boot, new Random(i + 1), stoppingToken));
-        await Task.WhenAll(runs);
+        await Task.WhenAll(terminals.Select(t => t.RunAsync(stoppingToken)));
+        LogStopped(logger, string.Join("; ", terminals));
     }
 
-    private async Task RunTerminalAsync(TerminalCredentials terminal, long boot, Random random, CancellationToken stoppingToken)
+    /// <summary>
+    /// The seeded demo office already holds ratings of these terminals under boot 1. A fresh outbox folder
+    /// would start at boot 1 too and collide with them (conflicting duplicates), so its boot counter starts at
+    /// the current unix second, as the demo terminals did before they ran the firmware Core.
+    /// </summary>
+    private void StartBootsAboveTheSeededHistory(string outboxFolder)
     {
-        var factory = new MqttClientFactory();
-        using var client = factory.CreateMqttClient();
-        var statusTopic = TerminalTopic.Format(terminal.Id, TopicKind.Status);
-        var connect = factory.CreateClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", broker.Port)
-            .WithClientId(terminal.Id)
-            .WithCredentials(terminal.Id, terminal.Secret)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithWillTopic(statusTopic).WithWillPayload("offline").WithWillRetain().WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        long seq = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        var store = new DirectoryFileStore(outboxFolder);
+        if (!store.Exists(BootCounter.FileName))
         {
-            try
-            {
-                if (!client.IsConnected)
-                {
-                    var result = await client.ConnectAsync(connect, stoppingToken);
-                    if (result.ResultCode != MqttClientConnectResultCode.Success)
-                    {
-                        throw new InvalidOperationException("demo terminal refused: " + result.ResultCode);
-                    }
-                    await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(statusTopic)
-                        .WithPayload("{\"v\":1,\"state\":\"online\",\"fw\":\"demo\"}").WithRetainFlag()
-                        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), stoppingToken);
-                }
-                var wait = -Math.Log(1 - random.NextDouble()) * options.Value.MeanIntervalSeconds;
-                await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(wait, 3, 300)), time, stoppingToken);
-                var payload = Payload(boot, ++seq, time.GetUtcNow().ToUnixTimeMilliseconds(), random);
-                await client.PublishAsync(new MqttApplicationMessageBuilder()
-                    .WithTopic(TerminalTopic.Format(terminal.Id, TopicKind.Rating))
-                    .WithPayload(Encoding.UTF8.GetBytes(payload))
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
-            {
-                LogRetry(logger, terminal.Id, ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            BootCounter.Increment(store, (uint)(time.GetUtcNow().ToUnixTimeSeconds() & uint.MaxValue));
         }
-    }
-
-    /// <summary>A plausible rating: mostly satisfied, sometimes with the "5 biết" answers.</summary>
-    private static string Payload(long boot, long seq, long ts, Random random)
-    {
-        var roll = random.NextDouble();
-        var score = roll < 0.55 ? 5 : roll < 0.82 ? 4 : roll < 0.92 ? 3 : roll < 0.97 ? 2 : 1;
-        var json = new StringBuilder(160);
-        json.Append(CultureInfo.InvariantCulture, $"{{\"v\":1,\"boot\":{boot},\"seq\":{seq},\"ts\":{ts},\"scale\":5,\"score\":{score}");
-        if (random.NextDouble() < 0.4)
-        {
-            json.Append(",\"criteria\":{");
-            for (var i = 0; i < Criteria.Ids.Length; i++)
-            {
-                var answer = Math.Clamp(score + random.Next(-1, 2), 1, 5);
-                json.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? "," : "")}\"{Criteria.Ids[i]}\":{answer}");
-            }
-            json.Append('}');
-        }
-        return json.Append('}').ToString();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Count} simulated terminals pressing ratings through the embedded broker on port {Port}")]
     private static partial void LogSeeded(ILogger logger, int count, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo terminal {Terminal}: {Error}; retrying")]
-    private static partial void LogRetry(ILogger logger, string terminal, string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo stopped: {Terminals}")]
+    private static partial void LogStopped(ILogger logger, string terminals);
 }

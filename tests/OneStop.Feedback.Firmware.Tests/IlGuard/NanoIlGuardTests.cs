@@ -17,6 +17,18 @@ public class NanoIlGuardTests
         Assert.Equal(["mscorlib"], NanoIlGuard.References(NanoCorePath()));
 
     [Fact]
+    public void CompileCheckOfTheFirmwareAppUsesNoGenericsMultidimensionalArraysOrPointers()
+    {
+        var violations = NanoIlGuard.Check(CompileCheckPath());
+
+        Assert.True(violations.Count == 0, "nanoFramework 1.x cannot run:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
+    public void CompileCheckOfTheFirmwareAppReferencesOnlyNanoMscorlibAndTheFacade() =>
+        Assert.Equal(["NanoFacade", "mscorlib"], NanoIlGuard.References(CompileCheckPath()).Order(StringComparer.Ordinal));
+
+    [Fact]
     public void GuardReportsGenericsAndMultidimensionalArraysInAnAssemblyThatHasThem()
     {
         // This test assembly uses List<T>, LINQ and the sample below, so the guard must object.
@@ -27,12 +39,18 @@ public class NanoIlGuardTests
         Assert.Contains(violations, v => v.Contains("locals of GuardSample.Grid", StringComparison.Ordinal) && v.Contains("multidimensional", StringComparison.Ordinal));
     }
 
-    private static string NanoCorePath()
+    private static string CompileCheckPath() =>
+        NanoOutput("OneStop.Feedback.Firmware.CompileCheck", "OneStop.Feedback.Firmware.dll");
+
+    private static string NanoCorePath() =>
+        NanoOutput("OneStop.Feedback.Firmware.Core.Nano", "OneStop.Feedback.Firmware.Core.dll");
+
+    private static string NanoOutput(string project, string dll)
     {
         // bin/<Configuration>/net10.0/ of this test project → the same configuration of the nano project.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var path = Path.Combine(RepositoryPaths.Root, "firmware", "OneStop.Feedback.Firmware.Core.Nano", "bin", configuration, "netstandard2.0", "OneStop.Feedback.Firmware.Core.dll");
-        Assert.True(File.Exists(path), "nano build missing at " + path + "; build firmware/OneStop.Feedback.Firmware.Core.Nano first");
+        var path = Path.Combine(RepositoryPaths.Root, "firmware", project, "bin", configuration, "netstandard2.0", dll);
+        Assert.True(File.Exists(path), "nano build missing at " + path + "; build firmware/" + project + " first");
         return path;
     }
 }

@@ -87,9 +87,11 @@ public class DurabilityTests
                         acked[(terminal.Id, s)] = true;
                     }
                 }
-                catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or MQTTnet.Exceptions.MqttClientNotConnectedException)
+                catch (Exception)
                 {
-                    // The server died mid-flight: this one was never acknowledged.
+                    // The server died mid-flight: this one was never acknowledged. Whatever the client throws
+                    // while its connection dies (MQTTnet 5.2 has been seen to throw a NullReferenceException
+                    // here), the only thing that matters is that no acknowledgement was seen.
                 }
                 finally
                 {
