@@ -37,7 +37,7 @@ public sealed class SimulatedTerminal
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<MqttApplicationMessage> _inbox = new();
     private readonly FirstSendTracker _firstSends = new();
-    private readonly IMqttClient _client;
+    private IMqttClient _client;
     private long _offlineUntilMs = -1;
     private long _skewMs;
     private int _sent;
@@ -59,18 +59,7 @@ public sealed class SimulatedTerminal
         _dispatcher = new OutboxDispatcher(_outbox, options.Window);
         _sink = new CountingSink(new OutboxRatingSink(_outbox, wallClock));
         _session = new RatingSession(Panel, _sink, wallClock);
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.ApplicationMessageReceivedAsync += e =>
-        {
-            _inbox.Enqueue(e.ApplicationMessage);
-            return Task.CompletedTask;
-        };
-        _client.DisconnectedAsync += _ =>
-        {
-            // Unacknowledged messages go out again, oldest first, after the next connect.
-            _dispatcher.ConnectionLost();
-            return Task.CompletedTask;
-        };
+        _client = CreateClient();
         _reconnect = new ReconnectPolicy(new SystemRandom(options.TerminalId.GetHashCode(StringComparison.Ordinal)), options.ReconnectInitialMs, options.ReconnectMaxMs);
     }
 
@@ -128,7 +117,7 @@ public sealed class SimulatedTerminal
             while (!cancellationToken.IsCancellationRequested)
             {
                 var now = _clock.ElapsedMilliseconds;
-                await KeepConnectedAsync(now, cancellationToken);
+                await KeepConnectedWithWatchdogAsync(now, cancellationToken);
                 ApplyInbox(now);
                 LetCitizenPress(now);
                 Dispatch();
@@ -146,6 +135,47 @@ public sealed class SimulatedTerminal
         }
     }
 
+    private static readonly TimeSpan ConnectDeadline = TimeSpan.FromSeconds(20);
+
+    private IMqttClient CreateClient()
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            _inbox.Enqueue(e.ApplicationMessage);
+            return Task.CompletedTask;
+        };
+        client.DisconnectedAsync += _ =>
+        {
+            // Unacknowledged messages go out again, oldest first, after the next connect.
+            _dispatcher.ConnectionLost();
+            return Task.CompletedTask;
+        };
+        return client;
+    }
+
+    /// <summary>
+    /// Connects if needed, but never lets a stuck MQTTnet call stop the terminal: MQTTnet 5.2 has been seen to
+    /// leave a reconnect of a client whose broker went away hanging despite its cancellation token. Past the
+    /// deadline the attempt is abandoned with its client (disposed in the background) and a fresh client takes over.
+    /// </summary>
+    private async Task KeepConnectedWithWatchdogAsync(long now, CancellationToken cancellationToken)
+    {
+        var attempt = KeepConnectedAsync(now, cancellationToken);
+        if (await Task.WhenAny(attempt, Task.Delay(ConnectDeadline + TimeSpan.FromSeconds(5), cancellationToken)) == attempt)
+        {
+            await attempt;
+            return;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        LastError = "connect attempt hung; starting over with a new MQTT client";
+        var stuck = _client;
+        _client = CreateClient();
+        _dispatcher.ConnectionLost();
+        _reconnect.Failed(_clock.ElapsedMilliseconds);
+        _ = attempt.ContinueWith(_ => stuck.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
     private async Task KeepConnectedAsync(long now, CancellationToken cancellationToken)
     {
         if (now < Volatile.Read(ref _offlineUntilMs))
@@ -160,12 +190,17 @@ public sealed class SimulatedTerminal
         {
             return;
         }
+        // The whole connect sequence (CONNECT, SUBSCRIBE, retained status) gets a deadline: a broker that dies
+        // right after its CONNACK leaves the SUBACK or PUBACK unanswered, and without a deadline the terminal's
+        // loop would wait for it forever (seen once in the Mosquitto outage test: 19 of 20 came back).
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(ConnectDeadline);
         try
         {
             // The same client instance reconnects (as the firmware reuses its M2Mqtt client): disposing clients
             // whose connection died blocked thread-pool threads in MQTTnet and starved twenty terminals.
             var uptimeSeconds = _clock.ElapsedMilliseconds / 1000;
-            await TerminalConnection.ConnectAsync(_client, _options, StatusPayload.Online(Boot, _options.FirmwareVersion, _outbox.Count, 0, 0, uptimeSeconds), cancellationToken);
+            await TerminalConnection.ConnectAsync(_client, _options, StatusPayload.Online(Boot, _options.FirmwareVersion, _outbox.Count, 0, 0, uptimeSeconds), attempt.Token);
             _reconnect.Succeeded();
             Interlocked.Increment(ref _connects);
             LastError = null;
@@ -174,6 +209,10 @@ public sealed class SimulatedTerminal
         {
             LastError = ex.Message;
             _reconnect.Failed(_clock.ElapsedMilliseconds);
+            if (_client.IsConnected)
+            {
+                await DropAsync(); // half done: start the next attempt from a clean state
+            }
         }
     }
 
@@ -268,7 +307,9 @@ public sealed class SimulatedTerminal
             .Build();
         try
         {
-            var result = await client.PublishAsync(publish, CancellationToken.None);
+            // A PUBACK that never comes (connection died unnoticed) must not hold the window forever.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var result = await client.PublishAsync(publish, deadline.Token);
             if ((int)result.ReasonCode < 0x80)
             {
                 Settle(message, ref _acked);
