@@ -84,10 +84,7 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
         {
             return "unknown badge";
         }
-        var counter = Text("""
-            SELECT counter_id FROM terminal_assignments WHERE terminal_id = $t
-            ORDER BY CASE WHEN from_at <= $at THEN 0 ELSE 1 END, CASE WHEN from_at <= $at THEN -from_at ELSE from_at END LIMIT 1
-            """, ("$t", terminal), ("$at", at));
+        var counter = DirtyCounterDays.CounterOf(c, tx, terminal, at);
         if (counter is null)
         {
             return "terminal has no counter";
