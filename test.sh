@@ -12,6 +12,7 @@ declare -A wanted=(
 # Files the tests need, for packages that install no program: file -> package.
 declare -A wanted_files=(
   [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]=fonts-dejavu-core # chart text with Vietnamese glyphs
+  [/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf]=fonts-dejavu-core # the OLED font of the firmware (tests/OneStop.Feedback.Firmware.Tests/Display)
 )
 missing=()
 for program in "${!wanted[@]}"; do

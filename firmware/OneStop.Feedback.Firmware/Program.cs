@@ -38,6 +38,7 @@ namespace OneStop.Feedback.Firmware
         private static SoftwareWatchdog _networkWatchdog;
         private static DeviceSecrets _secrets;
         private static MqttTransport _mqtt;
+        private static SignalMeter _signal;
         private static Timer _watchdogTimer; // a field, so the collector never reclaims the running timer
 
         public static void Main()
@@ -101,6 +102,10 @@ namespace OneStop.Feedback.Firmware
         private static void RunNetwork()
         {
             WifiConnection wifi = new WifiConnection(_secrets.WifiSsid, _secrets.WifiPassword);
+            // RSSI for the heartbeat: a scan after each status, so the next one reports a reading at most one
+            // heartbeat old (older ones, or none yet, are sent as 0 = unknown).
+            _signal = new SignalMeter(_secrets.WifiSsid, 2L * StatusEveryMs);
+            WifiSignal signal = new WifiSignal(_signal);
             ReconnectPolicy reconnect = new ReconnectPolicy(Clock);
             Sntp.Start();
             long nextStatus = 0;
@@ -117,6 +122,7 @@ namespace OneStop.Feedback.Firmware
                         {
                             reconnect.Succeeded();
                             nextStatus = now + StatusEveryMs;
+                            signal.RequestScan();
                         }
                         else
                         {
@@ -128,9 +134,10 @@ namespace OneStop.Feedback.Firmware
                         _mqtt.Pump();
                         if (now >= nextStatus)
                         {
-                            // The heartbeat: a fresh retained status (outbox depth, free heap, uptime).
+                            // The heartbeat: a fresh retained status (outbox depth, RSSI, free heap, uptime).
                             _mqtt.PublishStatus(Status(now));
                             nextStatus = now + StatusEveryMs;
+                            signal.RequestScan();
                         }
                     }
                 }
@@ -171,7 +178,7 @@ namespace OneStop.Feedback.Firmware
         }
 
         private static string Status(long now) =>
-            StatusPayload.Online(_outbox.Boot, FirmwareVersion, _outbox.Count, 0, nanoFramework.Runtime.Native.GC.Run(false), now / 1000);
+            StatusPayload.Online(_outbox.Boot, FirmwareVersion, _outbox.Count, _signal == null ? SignalMeter.Unknown : _signal.Current(now), nanoFramework.Runtime.Native.GC.Run(false), now / 1000);
 
         private static void CheckWatchdogs(object state)
         {
