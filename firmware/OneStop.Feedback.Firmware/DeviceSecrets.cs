@@ -7,7 +7,9 @@ namespace OneStop.Feedback.Firmware
     /// Per-device provisioning, read from a JSON file on the internal flash ("I:\device.json") so one firmware
     /// image serves every terminal. Written once at the office (see firmware/README.md), e.g.
     /// {"terminalId":"T-Q01","secret":"…","wifiSsid":"…","wifiPassword":"…","brokerHost":"feedback.example.vn",
-    ///  "brokerPort":8883,"caCertFile":"I:\\ca.pem"}. Without "caCertFile" the connection is plain TCP (lab only).
+    ///  "brokerPort":8883,"caCertFile":"I:\\ca.pem","display":true,"badgeReader":false}. Without "caCertFile" the
+    /// connection is plain TCP (lab only); "display" (SSD1306 OLED) and "badgeReader" (MFRC522) say which optional
+    /// parts are fitted (default: neither).
     /// </summary>
     public sealed class DeviceSecrets
     {
@@ -29,6 +31,12 @@ namespace OneStop.Feedback.Firmware
 
         public bool UseTls => CaCertFile != null;
 
+        /// <summary>An SSD1306 OLED is fitted on I2C bus 1.</summary>
+        public bool HasDisplay { get; private set; }
+
+        /// <summary>An MFRC522 badge reader is fitted on SPI bus 1.</summary>
+        public bool HasBadgeReader { get; private set; }
+
         /// <summary>Parses the provisioning file; throws with the missing field's name, so the fault is visible on the debug console.</summary>
         public static DeviceSecrets Parse(byte[] json)
         {
@@ -45,6 +53,8 @@ namespace OneStop.Feedback.Firmware
                 WifiPassword = Optional(root, "wifiPassword", ""),
                 BrokerHost = Required(root, "brokerHost"),
                 CaCertFile = Optional(root, "caCertFile", null),
+                HasDisplay = Flag(root, "display"),
+                HasBadgeReader = Flag(root, "badgeReader"),
             };
             JsonValue port = root.Member("brokerPort");
             long portValue;
@@ -60,6 +70,12 @@ namespace OneStop.Feedback.Firmware
                 throw new ArgumentException("device.json lacks " + name);
             }
             return value;
+        }
+
+        private static bool Flag(JsonValue root, string name)
+        {
+            JsonValue value = root.Member(name);
+            return value != null && value.Kind == JsonValue.KindBoolean && value.Text == "true";
         }
 
         private static string Optional(JsonValue root, string name, string fallback)

@@ -39,6 +39,7 @@ namespace OneStop.Feedback.Firmware
         private static DeviceSecrets _secrets;
         private static MqttTransport _mqtt;
         private static SignalMeter _signal;
+        private static BadgeReader _badgeReader;
         private static Timer _watchdogTimer; // a field, so the collector never reclaims the running timer
 
         public static void Main()
@@ -58,13 +59,20 @@ namespace OneStop.Feedback.Firmware
             _outbox.AppendEvent(MessageKind.Boot, Clock.UnixMs());
             _dispatcher = new OutboxDispatcher(_outbox, DispatchWindow);
 
-            // 3. Outputs: button lamps, status LED, buzzer; the rating session stores each rating in the outbox.
+            // 3. Outputs: button lamps, status LED, buzzer, the OLED if fitted; the rating session stores each
+            //    rating in the outbox.
             GpioController gpio = new GpioController();
-            TerminalPanel panel = new TerminalPanel(new Leds(gpio), new Buzzer());
+            TerminalPanel panel = new TerminalPanel(new Leds(gpio), new Buzzer(), _secrets.HasDisplay ? OpenDisplay() : null);
             RatingSession session = new RatingSession(panel, new OutboxRatingSink(_outbox, Clock), Clock);
 
-            // 4. Buttons: native debounce wakes the loop, the Core's Debouncer decides.
+            // 4. Buttons: native debounce wakes the loop, the Core's Debouncer decides. The badge reader, if
+            //    fitted, polls on its own thread and stores each tap as a badge event.
             GpioButtons buttons = new GpioButtons(gpio, UiWake);
+            if (_secrets.HasBadgeReader)
+            {
+                _badgeReader = new BadgeReader(gpio, _outbox, Clock, NetworkWake);
+                _badgeReader.Start();
+            }
 
             // 5. Software watchdogs: one per loop, checked by a timer that reboots after recording why.
             _uiWatchdog = new SoftwareWatchdog(UiWatchdogMs, DeviceClock.UptimeMs);
@@ -174,6 +182,19 @@ namespace OneStop.Feedback.Firmware
                         session.OpenWindow(window.Seconds, now);
                     }
                 }
+            }
+        }
+
+        private static OledDisplay OpenDisplay()
+        {
+            try
+            {
+                return new OledDisplay();
+            }
+            catch (Exception ex)
+            {
+                Console.WriteLine("display not started: " + ex.Message);
+                return null;
             }
         }
 

@@ -66,4 +66,17 @@ public class ConnectivityTests
     {
         public int NextBelow(int maxExclusive) => Math.Min(value, maxExclusive - 1);
     }
+
+    [Fact]
+    public void MisreadCardIdsAreNeverTaps()
+    {
+        var filter = new BadgeFilter();
+
+        Assert.False(filter.IsNewTap([0x04, 0xA1, 0xB2], 0));         // 3 bytes: shorter than any ISO 14443-A id
+        Assert.False(filter.IsNewTap(new byte[11], 100));             // longer than a triple-size id
+        Assert.False(filter.IsNewTap(null!, 200));
+        Assert.True(filter.IsNewTap([0x04, 0xA1, 0xB2, 0xC3], 300)); // the misreads did not count as a previous card
+        Assert.True(BadgeFilter.IsValidUid(new byte[10]));
+        Assert.False(BadgeFilter.IsValidUid([]));
+    }
 }

@@ -8,12 +8,23 @@ namespace OneStop.Feedback.Firmware.Core.Connectivity
     {
         public const long RepeatMs = 3000;
 
+        /// <summary>Shortest and longest card id the protocol accepts (ISO 14443-A: 4, 7 or 10 bytes).</summary>
+        public const int MinUidBytes = 4;
+        public const int MaxUidBytes = 10;
+
         private byte[] _lastUid;
         private long _lastSeen;
 
-        /// <summary>True when this read is a new tap that should become a badge event.</summary>
+        /// <summary>True for a card id the server accepts (4–10 bytes); a misread is dropped, never sent.</summary>
+        public static bool IsValidUid(byte[] uid) => uid != null && uid.Length >= MinUidBytes && uid.Length <= MaxUidBytes;
+
+        /// <summary>True when this read is a new tap that should become a badge event (invalid ids never are).</summary>
         public bool IsNewTap(byte[] uid, long nowMs)
         {
+            if (!IsValidUid(uid))
+            {
+                return false;
+            }
             bool same = _lastUid != null && SameBytes(_lastUid, uid);
             bool repeat = same && nowMs - _lastSeen < RepeatMs;
             _lastSeen = nowMs;
