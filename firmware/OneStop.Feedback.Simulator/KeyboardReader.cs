@@ -2,25 +2,41 @@ using OneStop.Feedback.Simulation;
 
 namespace OneStop.Feedback.Simulator;
 
-/// <summary>Feeds keys 1–5 to a <see cref="KeyCitizen"/> from a background thread; q or Esc stops the run.</summary>
+/// <summary>
+/// Feeds keys 1–5 to a <see cref="KeyCitizen"/> from a background thread; q or Esc stops the run. On a terminal
+/// the keys are read one by one without echo; from redirected input (<c>echo 153 | onestop-sim --keyboard …</c>)
+/// or a given reader the characters are read in order, other characters are ignored and the end of the input
+/// only ends the reading (the run goes on until its ratings are acknowledged).
+/// </summary>
 internal static class KeyboardReader
 {
-    public static void Start(KeyCitizen citizen, CancellationTokenSource stop)
+    public static void Start(KeyCitizen citizen, CancellationTokenSource stop, TextReader? input = null)
     {
-        if (Console.IsInputRedirected)
-        {
-            return;
-        }
+        input ??= Console.IsInputRedirected ? Console.In : null;
         var thread = new Thread(() =>
         {
             while (!stop.IsCancellationRequested)
             {
-                var key = Console.ReadKey(intercept: true);
-                if (key.KeyChar is >= '1' and <= '5')
+                char key;
+                if (input is null)
                 {
-                    citizen.Press(key.KeyChar - '0');
+                    var info = Console.ReadKey(intercept: true);
+                    key = info.Key == ConsoleKey.Escape ? 'q' : info.KeyChar;
                 }
-                else if (key.KeyChar == 'q' || key.Key == ConsoleKey.Escape)
+                else
+                {
+                    var read = input.Read();
+                    if (read < 0)
+                    {
+                        return;
+                    }
+                    key = (char)read;
+                }
+                if (key is >= '1' and <= '5')
+                {
+                    citizen.Press(key - '0');
+                }
+                else if (key == 'q')
                 {
                     stop.Cancel();
                 }

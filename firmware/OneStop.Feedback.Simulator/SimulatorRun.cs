@@ -12,7 +12,8 @@ namespace OneStop.Feedback.Simulator;
 /// </summary>
 public static class SimulatorRun
 {
-    public static async Task<int> RunAsync(SimulatorOptions options, HttpClient? api, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="keys">For <c>--keyboard</c>: where the keys come from instead of the console (tests).</param>
+    public static async Task<int> RunAsync(SimulatorOptions options, HttpClient? api, TextWriter output, CancellationToken cancellationToken, TextReader? keys = null)
     {
         List<KeyValuePair<string, string>> credentials;
         try
@@ -27,7 +28,7 @@ public static class SimulatorRun
             return 2;
         }
         var data = options.DataDirectory ?? DefaultDataDirectory(options);
-        var keys = options.Keyboard ? new KeyCitizen() : null;
+        var person = options.Keyboard ? new KeyCitizen() : null;
         var terminals = credentials.Select((c, i) => new SimulatedTerminal(
             new SimulatedTerminalOptions
             {
@@ -38,17 +39,17 @@ public static class SimulatorRun
                 ProtocolVersion = options.Protocol,
                 DataDirectory = Path.Combine(data, c.Key),
                 MaxRatings = options.Ratings,
-                FastForward = keys is null,
+                FastForward = person is null,
             },
-            keys ?? (ICitizen)new RandomCitizen(options.Rate, i + 1))).ToList();
+            person ?? (ICitizen)new RandomCitizen(options.Rate, i + 1))).ToList();
         await output.WriteLineAsync($"{terminals.Count} terminal(s) → {options.BrokerHost}:{options.BrokerPort}, outbox in {data}");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var runs = terminals.Select(t => t.RunAsync(stop.Token)).ToList();
-        if (keys is not null)
+        if (person is not null)
         {
             terminals[0].Panel.TextChanged += (_, text) => output.WriteLine("[display] " + text);
-            KeyboardReader.Start(keys, stop);
+            KeyboardReader.Start(person, stop, keys);
         }
         var outcome = await WatchAsync(options, terminals, output, stop.Token);
         await stop.CancelAsync();

@@ -66,6 +66,37 @@ public class SimulatorCommandLineTests
     }
 
     [Fact]
+    public async Task KeyboardModeRatesWithTheTypedKeysInOrderAndIgnoresOtherKeys()
+    {
+        await using var app = new TestApp();
+
+        // Real session timing (thank-you pause, 5 s minimum interval): the keys come 1.5 s apart, so the "2" is
+        // typed 6 s after the "5", past the interval.
+        var (code, lines) = await SimulatorHarness.RunAsync(app,
+            SimulatorHarness.Args(app, "--keyboard", "--terminals", "4", "--ratings", "2", "--timeout", "30"), TimeSpan.FromSeconds(35),
+            keys: "x5 \n92", keyGap: TimeSpan.FromSeconds(1.5));
+
+        Assert.True(code == 0, string.Join("\n", lines));
+        Assert.StartsWith("1 terminal(s)", lines[0], StringComparison.Ordinal); // --keyboard drives one terminal
+        Assert.Contains(lines, l => l.StartsWith("[display] ", StringComparison.Ordinal));
+        Assert.Equal("sent=2 acked=2", lines[^1]);
+        var ratings = await SimulatorHarness.StoredOnceAsync(app, 2);
+        Assert.Equal([5, 2], ratings.OrderBy(r => r.Seq).Select(r => r.Score));
+    }
+
+    [Fact]
+    public async Task KeyboardModeStopsOnQ()
+    {
+        await using var app = new TestApp();
+
+        var (code, lines) = await SimulatorHarness.RunAsync(app,
+            SimulatorHarness.Args(app, "--keyboard", "--timeout", "30"), TimeSpan.FromSeconds(35), keys: "q");
+
+        Assert.True(code == 0, string.Join("\n", lines)); // without --ratings, stopping is a normal end
+        Assert.Equal("sent=0 acked=0", lines[^1]);
+    }
+
+    [Fact]
     public void TheBrokerDefaultsToTheServerHostOnPort1883()
     {
         var options = SimulatorOptions.Parse(["--server", "http://10.0.0.5:5080", "--api-token", "t"]);

@@ -21,12 +21,15 @@ internal static class SimulatorHarness
     ];
 
     /// <summary>The simulator's exit code and printed lines (the TestApp's in-memory HTTP client stands in for --server).</summary>
-    public static async Task<(int ExitCode, string[] Lines)> RunAsync(TestApp app, string[] args, TimeSpan timeout)
+    /// <param name="keys">Keys for <c>--keyboard</c>, typed <paramref name="keyGap"/> apart (a box ignores presses
+    /// during its thank-you pause and minimum interval, as the simulated one does).</param>
+    public static async Task<(int ExitCode, string[] Lines)> RunAsync(TestApp app, string[] args, TimeSpan timeout, string? keys = null, TimeSpan keyGap = default)
     {
         var options = SimulatorOptions.Parse(args);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var stop = new CancellationTokenSource(timeout);
-        var code = await SimulatorRun.RunAsync(options, app.Client, TextWriter.Synchronized(output), stop.Token);
+        using var keyInput = keys is null ? null : new PacedReader(keys, keyGap);
+        var code = await SimulatorRun.RunAsync(options, app.Client, TextWriter.Synchronized(output), stop.Token, keyInput);
         return (code, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
@@ -53,5 +56,24 @@ internal static class SimulatorHarness
         var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag()
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
         await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = "server" });
+    }
+
+    /// <summary>Characters of a string, each after a pause: a person typing.</summary>
+    private sealed class PacedReader(string text, TimeSpan gap) : TextReader
+    {
+        private int _next;
+
+        public override int Read()
+        {
+            if (_next >= text.Length)
+            {
+                return -1;
+            }
+            if (_next > 0)
+            {
+                Thread.Sleep(gap);
+            }
+            return text[_next++];
+        }
     }
 }
