@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 using System.Numerics;
 using System.Text;
 using OneStop.Feedback.Firmware.Core.Config;
@@ -7,6 +6,7 @@ using OneStop.Feedback.Firmware.Core.Protocol;
 using OneStop.Feedback.Firmware.Core.Session;
 using OneStop.Feedback.Firmware.Core.Text;
 using OneStop.Feedback.Firmware.Tests.Support;
+using Xunit.Abstractions;
 
 namespace OneStop.Feedback.Firmware.Tests.Display;
 
