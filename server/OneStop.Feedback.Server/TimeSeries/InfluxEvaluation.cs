@@ -7,17 +7,19 @@ using OneStop.Feedback.Server.Evaluations;
 namespace OneStop.Feedback.Server.TimeSeries;
 
 /// <summary>
-/// The monthly evaluation with its ratings read from InfluxDB: one InfluxQL query sums the month's <c>rating_daily</c>
-/// points per (counter, officer) inside InfluxDB, so it reads days, never raw ratings. Reference data and dossiers
-/// still come from the relational store, and the evaluation library computes the report exactly as it does from the
-/// relational aggregates (same integers in, same report out).
+/// The monthly evaluation with its ratings read from InfluxDB: one InfluxQL query sums each field of the month's
+/// <c>rating_daily</c> points per (counter, officer) inside InfluxDB, so it reads days, never raw ratings (fields are
+/// named one by one rather than <c>SUM(*)</c>, which not every InfluxQL implementation takes). Reference data and
+/// dossiers still come from the relational store, and the evaluation library computes the report exactly as it does
+/// from the relational aggregates (same integers in, same report out).
 /// </summary>
 public sealed class InfluxEvaluation(InfluxHttp influx, EvaluationQueries queries)
 {
     public async Task<MonthlyReport> ReportAsync(Month month, CancellationToken cancellationToken)
     {
         var statement = $"""
-            SELECT SUM(*) FROM {influx.From(LinePoints.DailyMeasurement)}
+            SELECT {string.Join(", ", LinePoints.DailyFields.Select(f => $"SUM({InfluxHttp.Identifier(f)}) AS {InfluxHttp.Identifier(f)}"))}
+            FROM {influx.From(LinePoints.DailyMeasurement)}
             WHERE time >= {InfluxHttp.Literal(month.Start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}
               AND time < {InfluxHttp.Literal(month.End.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}
             GROUP BY "counter_id", "officer_id"
@@ -44,9 +46,9 @@ public sealed class InfluxEvaluation(InfluxHttp influx, EvaluationQueries querie
             var sums = new Dictionary<string, long>(StringComparer.Ordinal);
             for (var i = 0; i < columns.Count; i++)
             {
-                if (columns[i].StartsWith("sum_", StringComparison.Ordinal) && values[i].ValueKind == JsonValueKind.Number)
+                if (columns[i] != "time" && values[i].ValueKind == JsonValueKind.Number)
                 {
-                    sums[columns[i][4..]] = values[i].GetInt64();
+                    sums[columns[i]] = values[i].GetInt64();
                 }
             }
             var aggregate = LinePoints.ReadDaily(month.FirstDay, counter, officer is null or LinePoints.None ? null : officer,

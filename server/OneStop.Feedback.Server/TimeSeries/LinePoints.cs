@@ -118,6 +118,14 @@ public static class LinePoints
             I("satisfied"), I("linked"), I("services"), levels, criteria);
     }
 
+    /// <summary>Every field of a <c>rating_daily</c> point, in a fixed order.</summary>
+    public static IReadOnlyList<string> DailyFields { get; } =
+    [
+        .. Counts(new DailyAggregate(default, "", null, 0, 0, FlagCounts.Zero, 0, 0, 0, [], [])).Select(c => c.Name),
+        .. Scales.SelectMany(scale => Enumerable.Range(1, scale).Select(score => LevelField(scale, score))
+            .Concat(CriterionAnswers.Ids.SelectMany(criterion => new[] { AnswersField(criterion, scale), StepsField(criterion, scale) }))),
+    ];
+
     /// <summary>True when an aggregate counts nothing at all (a tombstone, or the sum of tombstones).</summary>
     public static bool IsEmpty(DailyAggregate g) =>
         g.Ratings == 0 && g.Flagged == 0 && g.Services == 0 && g.Linked == 0 && g.Satisfied == 0 && g.Levels.Count == 0 && g.Criteria.Count == 0

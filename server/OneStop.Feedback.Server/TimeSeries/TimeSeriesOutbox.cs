@@ -104,6 +104,10 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
         }
         var days = c.Query("SELECT counter_id, day FROM timeseries_deferred ORDER BY deferred_at, counter_id, day LIMIT $n",
             r => new CounterDay(r.GetString(0), DirtyCounterDays.ParseDay(r.GetString(1))), ("$n", maxDays));
+        if (days.Count == 0)
+        {
+            return 0;
+        }
         using var tx = c.BeginTransaction();
         var done = 0;
         foreach (var day in days)
