@@ -29,7 +29,12 @@ public class TimeSeriesConfigurationTests
     {
         var both = new TimeSeriesOptionsValidator().Validate(null, new TimeSeriesOptions
         {
-            Mode = "InfluxDB", Url = "http://127.0.0.1:8086", Database = "db", Token = "t", Username = "u", Password = "p",
+            Mode = "InfluxDB",
+            Url = "http://127.0.0.1:8086",
+            Database = "db",
+            Token = "t",
+            Username = "u",
+            Password = "p",
         });
         var none = new TimeSeriesOptionsValidator().Validate(null, new TimeSeriesOptions());
 
