@@ -2,12 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Feedback.Server.Attribution;
+using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Tests.ReferenceData;
 using OneStop.Feedback.Server.Tests.Support;
 
 namespace OneStop.Feedback.Server.Tests.TimeSeries;
 
-/// <summary>InfluxDB stopped for a while: ingest goes on, the outbox grows and shows, and drains when InfluxDB is back.</summary>
+/// <summary>InfluxDB stopped for a while, or refusing a line: ingest goes on, the outbox shows it, and drains without loss.</summary>
 public class InfluxOutageTests
 {
     [Fact]
@@ -59,5 +60,37 @@ public class InfluxOutageTests
         Assert.Equal(50, distinct.Single()["count"].GetInt32());
         Assert.Equal(50, daily.Single().Values.Last().GetInt32());
         Assert.Equal(0, InfluxTestSetup.Status(app).Rejected);
+    }
+
+    [Fact]
+    public async Task ALineInfluxRefusesIsSetAsideAndTheRestIsWritten()
+    {
+        await using var influx = await InfluxServer.StartAsync(InfluxTestSetup.Database);
+        var t0 = DateTimeOffset.UtcNow.AddHours(-2);
+        // Someone wrote 'score' as a string into the same shard: InfluxDB now refuses integer scores there (400).
+        using (var http = new HttpClient())
+        {
+            var write = await http.PostAsync($"{influx.Url}/write?db={InfluxTestSetup.Database}&precision=ms",
+                new StringContent($"rating,terminal_id=X score=\"bad\" {t0.ToUnixTimeMilliseconds()}\n"));
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, write.StatusCode);
+        }
+        await using var app = new TestApp(InfluxTestSetup.Settings(influx));
+        await ReferenceDataTests.SeedOfficeAsync(app);
+        var terminal = await app.CreateTerminalAsync("T1", "Q1");
+        using var client = await app.ConnectAsync(terminal);
+        await client.PublishAsync(TestApp.Message("onestop/v1/t/T1/rating", TestApp.Rating(1, 1, t0.ToUnixTimeMilliseconds() + 1000)));
+        app.Services.GetRequiredService<AttributionWorker>().Drain();
+
+        var status = await InfluxTestSetup.DrainedAsync(app);
+
+        Assert.Equal(1, status.Rejected);
+        using (var c = app.Services.GetRequiredService<Database>().Open())
+        {
+            var (line, error) = c.Query("SELECT line, error FROM timeseries_rejected", r => (r.GetString(0), r.GetString(1))).Single();
+            Assert.StartsWith("rating,counter_id=Q1,", line, StringComparison.Ordinal);
+            Assert.Contains("field type conflict", error, StringComparison.Ordinal);
+        }
+        var daily = await influx.RowsAsync("SELECT flagged FROM rating_daily", InfluxTestSetup.Database);
+        Assert.Equal(1, daily.Single()["flagged"].GetInt32());
     }
 }
