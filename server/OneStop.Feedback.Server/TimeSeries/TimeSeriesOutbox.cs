@@ -143,7 +143,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
     /// terminal with an unsynchronised clock flushing its outbox) would be one point in InfluxDB, so the later one
     /// (by boot, seq) moves on by a millisecond. The order is fixed, so the result is the same on every recomputation.
     /// </summary>
-    private static IEnumerable<(RatingRow Row, long Timestamp)> Timestamps(List<RatingRow> rows)
+    internal static IEnumerable<(RatingRow Row, long Timestamp)> Timestamps(List<RatingRow> rows)
     {
         foreach (var terminal in rows.GroupBy(r => r.TerminalId, StringComparer.Ordinal))
         {
