@@ -13,8 +13,9 @@ using OneStop.Feedback.Server.Ratings;
 using OneStop.Feedback.Server.Shifts;
 using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Terminals;
+using OneStop.Feedback.Server.TimeSeries;
 
-// OneStop.Feedback server: MQTT broker (embedded, or an external Mosquitto) + ingest + SQLite + JSON API.
+// OneStop.Feedback server: MQTT broker (embedded, or an external Mosquitto) + ingest + SQLite (+ optional InfluxDB) + JSON API.
 if (MosquittoConfigVerb.TryRun(args, out var exitCode))
 {
     return exitCode;
@@ -34,6 +35,7 @@ builder.AddApiAccess();
 builder.AddTerminals();
 builder.AddReferenceData();
 builder.AddEvaluations();
+builder.AddTimeSeries();
 builder.AddAlerts();
 builder.AddIngest();
 builder.AddMqttBroker();
@@ -57,6 +59,7 @@ app.MapOrganisation();
 app.MapShifts();
 app.MapDossiers();
 app.MapEvaluations();
+app.MapTimeSeries();
 app.MapAlerts();
 app.MapDashboard();
 

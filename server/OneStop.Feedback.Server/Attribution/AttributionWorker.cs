@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Evaluation.Evaluation;
 using OneStop.Feedback.Server.Storage;
+using OneStop.Feedback.Server.TimeSeries;
 
 namespace OneStop.Feedback.Server.Attribution;
 
@@ -12,7 +13,8 @@ namespace OneStop.Feedback.Server.Attribution;
 /// and end with the same result. A counter-day is picked up once it has been quiet for a moment, so a burst of
 /// ratings is processed once rather than once per rating.
 /// </summary>
-public sealed partial class AttributionWorker(Database database, IOptions<AttributionOptions> options, TimeProvider time, ILogger<AttributionWorker> logger)
+public sealed partial class AttributionWorker(
+    Database database, IOptions<AttributionOptions> options, TimeProvider time, ILogger<AttributionWorker> logger, TimeSeriesOutbox? timeSeries = null)
     : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
@@ -59,6 +61,8 @@ public sealed partial class AttributionWorker(Database database, IOptions<Attrib
             var attributed = CounterAttributor.Attribute(loaded.Input, options.Value);
             var aggregates = DailyAggregator.Build(counterDay.Day, attributed, loaded.DayEvents, loaded.Shifts, now);
             AttributionWriter.Replace(c, tx, counterDay, loaded, attributed, aggregates);
+            // The counter-day's InfluxDB points, queued in the same transaction as the attribution they carry.
+            timeSeries?.Enqueue(c, tx, counterDay, now.ToUnixTimeMilliseconds());
             using (var done = c.Command("DELETE FROM attribution_dirty WHERE counter_id = $c AND day = $d AND marked_at = $m",
                 ("$c", counterDay.CounterId), ("$d", DirtyCounterDays.DayText(counterDay.Day)), ("$m", markedAt)))
             {

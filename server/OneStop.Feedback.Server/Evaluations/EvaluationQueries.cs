@@ -29,12 +29,22 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
 
     public MonthlyReport Report(Month month)
     {
+        List<DailyAggregate> aggregates;
+        using (var c = database.Open())
+        {
+            aggregates = c.Query($"SELECT {AttributionWriter.MonthlyColumns} FROM monthly_aggregates WHERE month = $m",
+                AttributionWriter.Read, ("$m", month.ToString()));
+        }
+        return Evaluate(month, aggregates);
+    }
+
+    /// <summary>The report of a month from aggregates read elsewhere (the InfluxDB source), with this store's reference data and dossiers.</summary>
+    public MonthlyReport Evaluate(Month month, IReadOnlyCollection<DailyAggregate> aggregates)
+    {
         var units = organisation.Units().Select(u => new Unit(u.Id, u.Name, u.ParentId, u.ValidFrom, u.ValidTo, u.RequireServiceEvent)).ToList();
         var counters = organisation.Counters().Select(c => new Counter(c.Id, c.UnitId, c.Name)).ToList();
         var officers = organisation.Officers().Select(o => new Officer(o.Id, o.Name, o.UnitId, o.BadgeUid)).ToList();
         using var c = database.Open();
-        var aggregates = c.Query($"SELECT {AttributionWriter.MonthlyColumns} FROM monthly_aggregates WHERE month = $m",
-            AttributionWriter.Read, ("$m", month.ToString()));
         return MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officers, aggregates, Dossiers(c, month)), options.Value);
     }
 

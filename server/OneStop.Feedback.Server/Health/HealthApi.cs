@@ -1,6 +1,7 @@
 using OneStop.Feedback.Server.Ingest;
 using OneStop.Feedback.Server.Mqtt;
 using OneStop.Feedback.Server.Storage;
+using OneStop.Feedback.Server.TimeSeries;
 
 namespace OneStop.Feedback.Server.Health;
 
@@ -10,7 +11,7 @@ public static class HealthApi
     public static IEndpointConventionBuilder MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/healthz", Check).WithTags("Health").AllowAnonymous().WithSummary("Liveness, storage readiness and the broker connection.");
 
-    private static IResult Check(Database database, IngestWriterWorker writer, IngestPipeline queue, IBrokerControl broker)
+    private static IResult Check(Database database, IngestWriterWorker writer, IngestPipeline queue, IBrokerControl broker, TimeSeriesWorker timeSeries)
     {
         string storage;
         try
@@ -28,7 +29,8 @@ public static class HealthApi
         // Without its broker connection (external mode) the server takes no ratings, so it is not healthy.
         var mqtt = broker.Status;
         var healthy = storage == "ok" && mqtt.Connected;
-        var body = new { status = healthy ? "ok" : "degraded", storage, ingestPending = queue.Pending, mqtt };
+        // InfluxDB is optional and fed through an outbox: its outage shows here but does not make the server unhealthy.
+        var body = new { status = healthy ? "ok" : "degraded", storage, ingestPending = queue.Pending, mqtt, timeSeries = timeSeries.Status() };
         return healthy ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -236,6 +236,37 @@ public static class Migrations
             PRIMARY KEY (month, counter_id, officer_id)
         );
         """,
+        // 6: the time-series outbox (lines for InfluxDB, drained in id order), the last line queued per point (to queue
+        //    only changes, and tombstones for points a re-attribution moved), counter-days waiting for a full outbox,
+        //    and lines InfluxDB refused as malformed. See docs/timeseries.md.
+        """
+        CREATE TABLE timeseries_outbox (
+            id          INTEGER PRIMARY KEY,
+            line        TEXT NOT NULL,
+            enqueued_at INTEGER NOT NULL
+        );
+        CREATE TABLE timeseries_points (
+            point_key  TEXT PRIMARY KEY,
+            counter_id TEXT NOT NULL,
+            day        TEXT NOT NULL,
+            identity   TEXT NOT NULL,
+            line       TEXT NOT NULL,
+            tombstone  TEXT NOT NULL
+        );
+        CREATE INDEX ix_timeseries_points_counter_day ON timeseries_points (counter_id, day);
+        CREATE TABLE timeseries_deferred (
+            counter_id  TEXT NOT NULL,
+            day         TEXT NOT NULL,
+            deferred_at INTEGER NOT NULL,
+            PRIMARY KEY (counter_id, day)
+        );
+        CREATE TABLE timeseries_rejected (
+            id          INTEGER PRIMARY KEY,
+            line        TEXT NOT NULL,
+            error       TEXT NOT NULL,
+            rejected_at INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>
