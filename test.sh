@@ -12,6 +12,7 @@ declare -A wanted=(
 # Files the tests need, for packages that install no program: file -> package.
 declare -A wanted_files=(
   [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]=fonts-dejavu-core # chart text with Vietnamese glyphs
+  [/usr/lib/postgresql/15/bin/initdb]=postgresql # PostgreSQL 15 server, started by the tests in a temporary cluster
 )
 missing=()
 for program in "${!wanted[@]}"; do

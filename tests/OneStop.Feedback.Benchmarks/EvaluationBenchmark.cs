@@ -33,7 +33,7 @@ public static class EvaluationBenchmark
             var database = new Database(Options.Create(new StorageOptions { DataDirectory = data }));
             using (var c = database.Open())
             {
-                Migrations.Apply(c);
+                Migrations.Apply(c, database.Dialect);
             }
             var clock = Stopwatch.StartNew();
             Generate(database, officers, counters, ratings, month);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Ratings;
@@ -88,11 +88,11 @@ public sealed class AppealStore(Database database, RatingQueries ratings, TimePr
         return (List(c, row.Rating, null).Single(a => a.Id == appealId), null);
     }
 
-    private static void Audit(SqliteConnection c, long at, string actor, string action, string subject, string? detail) =>
+    private static void Audit(DbConnection c, long at, string actor, string action, string subject, string? detail) =>
         c.Execute("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($at, $actor, $action, $subject, $detail)",
             ("$at", at), ("$actor", actor), ("$action", action), ("$subject", subject), ("$detail", detail));
 
-    private static List<AppealView> List(SqliteConnection c, long? ratingId, string? status) =>
+    private static List<AppealView> List(DbConnection c, long? ratingId, string? status) =>
         c.Query("""
             SELECT id, rating_id, officer_id, reason, status, created_at, created_by, decided_at, decided_by, decision_reason FROM appeals
             WHERE ($rating IS NULL OR rating_id = $rating) AND ($status IS NULL OR status = $status) ORDER BY id

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Organisation;
@@ -67,7 +67,7 @@ public sealed class OrganisationStore(Database database)
         tx.Commit();
     }
 
-    private static void Upsert(SqliteConnection c, SqliteTransaction tx, string sql, params (string, object?)[] parameters)
+    private static void Upsert(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
@@ -58,7 +58,7 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
     /// Applies a badge tap inside the ingest transaction (so a redelivered event, stored once, acts once).
     /// Returns what happened, for the log.
     /// </summary>
-    public static string ApplyBadgeTap(SqliteConnection c, SqliteTransaction tx, string terminal, string badgeUid, long at, long now, AttributionOptions options)
+    public static string ApplyBadgeTap(DbConnection c, DbTransaction tx, string terminal, string badgeUid, long at, long now, AttributionOptions options)
     {
         string? Text(string sql, params (string, object?)[] p)
         {
@@ -107,6 +107,6 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
         return $"{officer} signed in at {counter}";
     }
 
-    private static ShiftRecord Read(SqliteDataReader r) =>
+    private static ShiftRecord Read(DbDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Time(3), r.NullableTime(4), r.GetString(5));
 }

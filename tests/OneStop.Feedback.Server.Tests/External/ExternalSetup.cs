@@ -76,7 +76,7 @@ public sealed class ExternalSetup : IAsyncDisposable
         var database = new Database(Options.Create(new StorageOptions { DataDirectory = dataDirectory }));
         using (var connection = database.Open())
         {
-            Migrations.Apply(connection);
+            Migrations.Apply(connection, database.Dialect);
         }
         var registry = new TerminalRegistry(database, TimeProvider.System, Options.Create(new OneStop.Feedback.Evaluation.Attribution.AttributionOptions()));
         return ids.Select(id => registry.Create(id, "Q1", id)!).ToList();
