@@ -95,7 +95,7 @@ public sealed class AppealStore(Database database, RatingQueries ratings, TimePr
     private static List<AppealView> List(DbConnection c, long? ratingId, string? status) =>
         c.Query("""
             SELECT id, rating_id, officer_id, reason, status, created_at, created_by, decided_at, decided_by, decision_reason FROM appeals
-            WHERE ($rating IS NULL OR rating_id = $rating) AND ($status IS NULL OR status = $status) ORDER BY id
+            WHERE (CAST($rating AS BIGINT) IS NULL OR rating_id = $rating) AND (CAST($status AS TEXT) IS NULL OR status = $status) ORDER BY id
             """, r => new AppealView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5), r.GetString(6),
                 r.NullableTime(7), r.NullableString(8), r.NullableString(9)), ("$rating", ratingId), ("$status", status));
 }

@@ -36,7 +36,7 @@ public sealed class OrganisationStore(Database database)
     public string? BadgeHolder(string uid, string? exceptOfficer)
     {
         using var c = database.Open();
-        return c.Scalar("SELECT id FROM officers WHERE badge_uid = $uid AND ($except IS NULL OR id <> $except)", ("$uid", uid), ("$except", exceptOfficer)) as string;
+        return c.Scalar("SELECT id FROM officers WHERE badge_uid = $uid AND (CAST($except AS TEXT) IS NULL OR id <> $except)", ("$uid", uid), ("$except", exceptOfficer)) as string;
     }
 
     /// <summary>Writes units, counters and officers in one transaction (all or nothing).</summary>

@@ -17,9 +17,9 @@ public sealed class RatingQueries(Database database)
         using var command = connection.Command("""
             SELECT id, terminal_id, boot, seq, score, scale, listen, explain, trust, apologize, thank, occurred_at, received_at, clock_synced
             FROM ratings
-            WHERE ($terminal IS NULL OR terminal_id = $terminal)
-              AND ($from IS NULL OR occurred_at >= $from)
-              AND ($to IS NULL OR occurred_at < $to)
+            WHERE (CAST($terminal AS TEXT) IS NULL OR terminal_id = $terminal)
+              AND (CAST($from AS BIGINT) IS NULL OR occurred_at >= $from)
+              AND (CAST($to AS BIGINT) IS NULL OR occurred_at < $to)
             ORDER BY occurred_at DESC, id DESC
             LIMIT $limit
             """, ("$terminal", (object?)terminal ?? DBNull.Value), ("$from", (object?)from?.ToUnixTimeMilliseconds() ?? DBNull.Value), ("$to", (object?)to?.ToUnixTimeMilliseconds() ?? DBNull.Value), ("$limit", limit));
@@ -51,7 +51,7 @@ public sealed class RatingQueries(Database database)
         using var command = connection.Command("""
             SELECT id, received_at, terminal_id, topic, reason, detail, payload, payload_size
             FROM ingest_rejections
-            WHERE ($terminal IS NULL OR terminal_id = $terminal) AND ($reason IS NULL OR reason = $reason)
+            WHERE (CAST($terminal AS TEXT) IS NULL OR terminal_id = $terminal) AND (CAST($reason AS TEXT) IS NULL OR reason = $reason)
             ORDER BY id DESC
             LIMIT $limit
             """, ("$terminal", (object?)terminal ?? DBNull.Value), ("$reason", (object?)reason ?? DBNull.Value), ("$limit", limit));

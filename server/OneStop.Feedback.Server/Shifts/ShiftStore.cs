@@ -17,8 +17,8 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
         using var c = database.Open();
         return c.Query("""
             SELECT id, officer_id, counter_id, start_at, end_at, source FROM shifts
-            WHERE ($counter IS NULL OR counter_id = $counter) AND ($officer IS NULL OR officer_id = $officer)
-              AND ($to IS NULL OR start_at < $to) AND ($from IS NULL OR end_at IS NULL OR end_at > $from)
+            WHERE (CAST($counter AS TEXT) IS NULL OR counter_id = $counter) AND (CAST($officer AS TEXT) IS NULL OR officer_id = $officer)
+              AND (CAST($to AS BIGINT) IS NULL OR start_at < $to) AND (CAST($from AS BIGINT) IS NULL OR end_at IS NULL OR end_at > $from)
             ORDER BY start_at, id
             """, Read, ("$counter", counter), ("$officer", officer), ("$from", from.Ms()), ("$to", to.Ms()));
     }

@@ -6,7 +6,10 @@ namespace OneStop.Feedback.Server.Storage;
 /// <summary>
 /// Small helpers for parameterised commands, so that every statement in the server is built from constant
 /// SQL plus parameters (never by concatenating values) without repeating the ADO.NET ceremony. Parameters are
-/// written <c>$name</c> on both engines; on PostgreSQL <see cref="Command"/> renames them for Npgsql.
+/// written <c>$name</c> on both engines; on PostgreSQL <see cref="Command"/> renames them for Npgsql. PostgreSQL
+/// cannot type a parameter that is only tested for null, so optional filters are written
+/// <c>(CAST($x AS TEXT) IS NULL OR col = $x)</c> (BIGINT for integers), and in <c>ON CONFLICT DO UPDATE</c> a column
+/// read from the existing row is qualified with its table name.
 /// </summary>
 public static class Sql
 {

@@ -103,7 +103,7 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
         using var connection = database.Open();
         using var command = connection.Command("""
             SELECT id, counter_id, name, created_at, secret_rotated_at, last_seen_at, status, status_at, status_detail
-            FROM terminals WHERE $id IS NULL OR id = $id ORDER BY id
+            FROM terminals WHERE CAST($id AS TEXT) IS NULL OR id = $id ORDER BY id
             """, ("$id", (object?)id ?? DBNull.Value));
         using var reader = command.ExecuteReader();
         var list = new List<TerminalView>();
