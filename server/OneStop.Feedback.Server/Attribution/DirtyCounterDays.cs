@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Storage;
 

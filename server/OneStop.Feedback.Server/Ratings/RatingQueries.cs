@@ -1,5 +1,5 @@
-using System.Text;
 using System.Data.Common;
+using System.Text;
 using OneStop.Feedback.Server.Protocol;
 using OneStop.Feedback.Server.Storage;
 

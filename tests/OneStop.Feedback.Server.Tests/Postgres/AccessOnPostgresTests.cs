@@ -8,5 +8,5 @@ namespace OneStop.Feedback.Server.Tests.Postgres;
 public sealed class AccessOnPostgresTests(PostgresServer postgres) : AccessTests
 {
     protected override TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) =>
-        TestApp.OnPostgres(postgres, settings, withAdminToken);
+        postgres.NewApp(settings, withAdminToken);
 }

@@ -1,5 +1,5 @@
-using OneStop.Feedback.Server.Tests.Terminals;
 using OneStop.Feedback.Server.Tests.Support;
+using OneStop.Feedback.Server.Tests.Terminals;
 
 namespace OneStop.Feedback.Server.Tests.Postgres;
 
@@ -8,5 +8,5 @@ namespace OneStop.Feedback.Server.Tests.Postgres;
 public sealed class TerminalRegistryOnPostgresTests(PostgresServer postgres) : TerminalRegistryTests
 {
     protected override TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) =>
-        TestApp.OnPostgres(postgres, settings, withAdminToken);
+        postgres.NewApp(settings, withAdminToken);
 }

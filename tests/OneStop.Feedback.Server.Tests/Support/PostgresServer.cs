@@ -64,6 +64,17 @@ public sealed class PostgresServer : IAsyncLifetime
         ["ConnectionStrings:Postgres"] = NewDatabase(),
     };
 
+    /// <summary>A server on a new, empty database of this cluster (Storage:Relational=postgres).</summary>
+    public TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true)
+    {
+        var all = NewDatabaseSettings();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        return new TestApp(all, withAdminToken);
+    }
+
     public string Log => File.Exists(Path.Combine(_root, "postgres.log")) ? File.ReadAllText(Path.Combine(_root, "postgres.log")) : "(no log)";
 
     public async Task DisposeAsync()

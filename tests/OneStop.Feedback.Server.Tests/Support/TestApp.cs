@@ -43,17 +43,6 @@ public sealed class TestApp : IAsyncDisposable
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
     }
 
-    /// <summary>A server on a new, empty PostgreSQL database of <paramref name="postgres"/> (Storage:Relational=postgres).</summary>
-    public static TestApp OnPostgres(PostgresServer postgres, IDictionary<string, string?>? settings = null, bool withAdminToken = true)
-    {
-        var all = postgres.NewDatabaseSettings();
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-        return new TestApp(all, withAdminToken);
-    }
-
     /// <summary>HTTP client carrying the admin token.</summary>
     public HttpClient Client { get; }
 

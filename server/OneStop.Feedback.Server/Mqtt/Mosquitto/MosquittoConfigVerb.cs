@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Server.Protocol;
 using OneStop.Feedback.Server.Storage;
