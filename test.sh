@@ -14,6 +14,7 @@ declare -A wanted=(
 declare -A wanted_files=(
   [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]=fonts-dejavu-core # chart text with Vietnamese glyphs
   [/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf]=fonts-dejavu-core # the OLED font of the firmware (tests/OneStop.Feedback.Firmware.Tests/Display)
+  [/usr/lib/postgresql/15/bin/initdb]=postgresql # PostgreSQL 15 server, started by the tests in a temporary cluster
 )
 missing=()
 for program in "${!wanted[@]}"; do

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,7 +34,7 @@ public static class EvaluationBenchmark
             var database = new Database(Options.Create(new StorageOptions { DataDirectory = data }));
             using (var c = database.Open())
             {
-                Migrations.Apply(c);
+                Migrations.Apply(c, database.Dialect);
             }
             var clock = Stopwatch.StartNew();
             Generate(database, officers, counters, ratings, month);
@@ -184,7 +185,7 @@ public static class EvaluationBenchmark
         analyze.ExecuteNonQuery();
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
+    private static void Run(DbCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -193,7 +194,7 @@ public static class EvaluationBenchmark
         command.ExecuteNonQuery();
     }
 
-    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql, params (string, object?)[] parameters)
+    private static void Exec(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;

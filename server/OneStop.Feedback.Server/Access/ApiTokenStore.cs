@@ -13,9 +13,7 @@ public sealed partial class ApiTokenStore(Database database, TimeProvider time, 
     public string? RoleOf(string token)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT role FROM api_tokens WHERE token_hash = $hash AND revoked_at IS NULL";
-        command.Parameters.AddWithValue("$hash", SecretHash.TokenHash(token));
+        using var command = connection.Command("SELECT role FROM api_tokens WHERE token_hash = $hash AND revoked_at IS NULL", ("$hash", SecretHash.TokenHash(token)));
         return command.ExecuteScalar() as string;
     }
 
@@ -67,21 +65,14 @@ public sealed partial class ApiTokenStore(Database database, TimeProvider time, 
     private bool HasActiveAdmin()
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM api_tokens WHERE role = $role AND revoked_at IS NULL)";
-        command.Parameters.AddWithValue("$role", Roles.Admin);
+        using var command = connection.Command("SELECT EXISTS (SELECT 1 FROM api_tokens WHERE role = $role AND revoked_at IS NULL)", ("$role", Roles.Admin));
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     private void Insert(string name, string role, string token)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO api_tokens (name, token_hash, role, created_at) VALUES ($name, $hash, $role, $now)";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$hash", SecretHash.TokenHash(token));
-        command.Parameters.AddWithValue("$role", role);
-        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        using var command = connection.Command("INSERT INTO api_tokens (name, token_hash, role, created_at) VALUES ($name, $hash, $role, $now) ON CONFLICT (token_hash) DO NOTHING", ("$name", name), ("$hash", SecretHash.TokenHash(token)), ("$role", role), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
         command.ExecuteNonQuery();
     }
 

@@ -11,7 +11,7 @@ public sealed class AlertStore(Database database)
         using var c = database.Open();
         return c.Query("""
             SELECT id, unit_id, raised_at, cleared_at, ratings, low FROM alerts
-            WHERE ($active IS NULL OR ($active = 1) = (cleared_at IS NULL)) AND ($unit IS NULL OR unit_id = $unit)
+            WHERE (CAST($active AS BIGINT) IS NULL OR (CAST($active AS BIGINT) = 1) = (cleared_at IS NULL)) AND (CAST($unit AS TEXT) IS NULL OR unit_id = $unit)
             ORDER BY raised_at DESC, id DESC LIMIT $limit
             """, r => new AlertView(r.GetInt64(0), r.GetString(1), r.Time(2), r.NullableTime(3), r.GetInt32(4), r.GetInt32(5)),
             ("$active", active is null ? null : active.Value ? 1 : 0), ("$unit", unit), ("$limit", limit));

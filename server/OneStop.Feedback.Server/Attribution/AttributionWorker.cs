@@ -11,7 +11,9 @@ namespace OneStop.Feedback.Server.Attribution;
 /// dirty. Attribution is a pure function of the stored data of a bounded time range, so recomputing is
 /// idempotent: late shifts, service events or buffered ratings simply re-run their counter-days, in any order,
 /// and end with the same result. A counter-day is picked up once it has been quiet for a moment, so a burst of
-/// ratings is processed once rather than once per rating.
+/// ratings is processed once rather than once per rating. With several replicas on PostgreSQL the pass holds an
+/// advisory lock for its transaction, so two replicas never recompute (and replace) the same rows at once; the other
+/// waits, then finds the work done. A pass that loses a deadlock or serialization race is simply run again.
 /// </summary>
 public sealed partial class AttributionWorker(
     Database database, IOptions<AttributionOptions> options, TimeProvider time, ILogger<AttributionWorker> logger, TimeSeriesOutbox? timeSeries = null)
@@ -47,14 +49,30 @@ public sealed partial class AttributionWorker(
     /// <summary>Recomputes up to <paramref name="maxDays"/> quiet dirty counter-days; returns how many.</summary>
     public int RunOnce(int maxDays, bool waitForQuiet = true)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return RunPass(maxDays, waitForQuiet);
+            }
+            catch (Exception ex) when (attempt < 5 && database.Dialect.IsTransient(ex))
+            {
+                LogRetry(logger, ex.Message);
+            }
+        }
+    }
+
+    private int RunPass(int maxDays, bool waitForQuiet)
+    {
         using var c = database.Open();
+        // One transaction for the whole pass: a commit (and its fsync) per counter-day would dominate.
+        using var tx = c.BeginTransaction();
+        database.Dialect.LockForWork(c, tx, SqlDialect.Work.Attribution);
         var now = time.GetUtcNow();
         var quietBefore = (now - (waitForQuiet ? Quiet : TimeSpan.Zero)).ToUnixTimeMilliseconds();
         var pending = c.Query("SELECT counter_id, day, marked_at FROM attribution_dirty WHERE marked_at <= $before ORDER BY counter_id, day LIMIT $n",
             r => (Day: new CounterDay(r.GetString(0), DirtyCounterDays.ParseDay(r.GetString(1))), MarkedAt: r.GetInt64(2)),
             ("$before", quietBefore), ("$n", maxDays));
-        // One transaction for the whole pass: a commit (and its fsync) per counter-day would dominate.
-        using var tx = c.BeginTransaction();
         foreach (var (counterDay, markedAt) in pending)
         {
             var loaded = CounterDayLoader.Load(c, counterDay, options.Value, now);
@@ -87,6 +105,9 @@ public sealed partial class AttributionWorker(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attribution pass lost a race with another replica ({Reason}); running it again")]
+    private static partial void LogRetry(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Attribution pass failed; it is retried")]
     private static partial void LogFailed(ILogger logger, Exception ex);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Evaluation.Evaluation;
 using OneStop.Feedback.Server.Storage;
@@ -8,7 +8,7 @@ namespace OneStop.Feedback.Server.Attribution;
 /// <summary>Replaces the attribution results and daily aggregates of one counter-day in one transaction.</summary>
 public static class AttributionWriter
 {
-    public static void Replace(SqliteConnection c, SqliteTransaction tx, CounterDay counterDay, CounterDayLoader.Loaded loaded,
+    public static void Replace(DbConnection c, DbTransaction tx, CounterDay counterDay, CounterDayLoader.Loaded loaded,
         IReadOnlyList<AttributedRating> attributed, IReadOnlyList<DailyAggregate> aggregates)
     {
         var day = DirtyCounterDays.DayText(counterDay.Day);
@@ -37,7 +37,7 @@ public static class AttributionWriter
     }
 
     /// <summary>Re-sums the counter's daily rows of the month into its monthly rows (per officer).</summary>
-    public static void RollUpMonth(SqliteConnection c, SqliteTransaction tx, CounterDay counterDay)
+    public static void RollUpMonth(DbConnection c, DbTransaction tx, CounterDay counterDay)
     {
         var first = new DateOnly(counterDay.Day.Year, counterDay.Day.Month, 1);
         var month = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
@@ -75,7 +75,7 @@ public static class AttributionWriter
             parts.SelectMany(p => p.Criteria).GroupBy(t => (t.Criterion, t.Scale)).OrderBy(g => g.Key.Criterion, StringComparer.Ordinal).ThenBy(g => g.Key.Scale)
                 .Select(g => new CriterionTally(g.Key.Criterion, g.Key.Scale, g.Sum(t => t.Answers), g.Sum(t => t.StepSum))).ToList());
 
-    private static void Insert(SqliteConnection c, SqliteTransaction tx, string table, string period, DailyAggregate g)
+    private static void Insert(DbConnection c, DbTransaction tx, string table, string period, DailyAggregate g)
     {
         // The table name is one of two constants above, never input.
         using var command = c.Command($"""
@@ -91,7 +91,7 @@ public static class AttributionWriter
     }
 
     /// <summary>Reads stored daily (or monthly: the first day stands for the month) aggregates back.</summary>
-    public static DailyAggregate Read(SqliteDataReader r)
+    public static DailyAggregate Read(DbDataReader r)
     {
         var levels = AggregateText.ParseLevels(r.GetString(13));
         var criteria = AggregateText.ParseCriteria(r.GetString(14));

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Evaluation.Calendar;
 using OneStop.Feedback.Evaluation.Organisation;
@@ -14,7 +14,7 @@ public static class CounterDayLoader
 {
     public sealed record Loaded(CounterAttributionInput Input, IReadOnlyDictionary<RatingKey, long> RatingIds, IReadOnlyList<ServiceEvent> DayEvents, IReadOnlyList<Shift> Shifts);
 
-    public static Loaded Load(SqliteConnection c, CounterDay counterDay, AttributionOptions options, DateTimeOffset now)
+    public static Loaded Load(DbConnection c, CounterDay counterDay, AttributionOptions options, DateTimeOffset now)
     {
         var from = VietnamTime.StartOf(counterDay.Day);
         var to = VietnamTime.EndOf(counterDay.Day);

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Storage;
 
@@ -16,13 +16,13 @@ public static class DirtyCounterDays
 
     public static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static void Mark(SqliteConnection connection, SqliteTransaction? tx, IEnumerable<CounterDay> days, long nowMs)
+    public static void Mark(DbConnection connection, DbTransaction? tx, IEnumerable<CounterDay> days, long nowMs)
     {
         foreach (var d in days)
         {
             using var command = connection.Command("""
                 INSERT INTO attribution_dirty (counter_id, day, marked_at) VALUES ($c, $d, $now)
-                ON CONFLICT (counter_id, day) DO UPDATE SET marked_at = max(marked_at + 1, $now)
+                ON CONFLICT (counter_id, day) DO UPDATE SET marked_at = CASE WHEN attribution_dirty.marked_at + 1 > $now THEN attribution_dirty.marked_at + 1 ELSE $now END
                 """, ("$c", d.CounterId), ("$d", DayText(d.Day)), ("$now", nowMs));
             command.Transaction = tx;
             command.ExecuteNonQuery();
@@ -30,7 +30,7 @@ public static class DirtyCounterDays
     }
 
     /// <summary>The counter a terminal stood at at a time (its first assignment also covers the time before it).</summary>
-    public static string? CounterOf(SqliteConnection connection, SqliteTransaction? tx, string terminal, long atMs)
+    public static string? CounterOf(DbConnection connection, DbTransaction? tx, string terminal, long atMs)
     {
         using var command = connection.Command("""
             SELECT counter_id FROM terminal_assignments WHERE terminal_id = $t

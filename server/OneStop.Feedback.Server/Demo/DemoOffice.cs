@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Evaluation.Calendar;
 using OneStop.Feedback.Server.Attribution;
@@ -76,7 +76,7 @@ public static class DemoOffice
         return ratings;
     }
 
-    private static int History(SqliteConnection c, SqliteTransaction tx, Random random, DateOnly firstDay, DateTimeOffset now)
+    private static int History(DbConnection c, DbTransaction tx, Random random, DateOnly firstDay, DateTimeOffset now)
     {
         var seq = new Dictionary<string, long>(StringComparer.Ordinal);
         var dossierNo = 0;
@@ -150,7 +150,7 @@ public static class DemoOffice
         return roll < skill * 0.6 ? 5 : roll < skill ? 4 : roll < skill + (1 - skill) * 0.5 ? 3 : roll < skill + (1 - skill) * 0.8 ? 2 : 1;
     }
 
-    private static void Run(SqliteConnection c, SqliteTransaction tx, string sql, params (string, object?)[] parameters)
+    private static void Run(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;

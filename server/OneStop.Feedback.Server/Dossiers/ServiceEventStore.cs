@@ -28,14 +28,14 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
             {
                 Run("""
                     INSERT INTO dossiers (code, procedure, counter_id, received_at, due_at) VALUES ($d, $p, $c, $at, $due)
-                    ON CONFLICT (code) DO UPDATE SET procedure = coalesce($p, procedure), counter_id = $c, received_at = $at, due_at = $due
+                    ON CONFLICT (code) DO UPDATE SET procedure = coalesce($p, dossiers.procedure), counter_id = $c, received_at = $at, due_at = $due
                     """, ("$d", e.Dossier), ("$p", e.Procedure), ("$c", e.Counter), ("$at", e.At.ToUnixTimeMilliseconds()), ("$due", e.Due.Ms()));
             }
             else
             {
                 Run("""
                     INSERT INTO dossiers (code, procedure, returned_at) VALUES ($d, $p, $at)
-                    ON CONFLICT (code) DO UPDATE SET procedure = coalesce(procedure, $p), returned_at = $at
+                    ON CONFLICT (code) DO UPDATE SET procedure = coalesce(dossiers.procedure, $p), returned_at = $at
                     """, ("$d", e.Dossier), ("$p", e.Procedure), ("$at", e.At.ToUnixTimeMilliseconds()));
             }
         }
@@ -58,8 +58,8 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
         using var c = database.Open();
         return c.Query("""
             SELECT id, dossier, procedure, kind, counter_id, officer_id, at, due FROM service_events
-            WHERE ($counter IS NULL OR counter_id = $counter) AND ($dossier IS NULL OR dossier = $dossier)
-              AND ($from IS NULL OR at >= $from) AND ($to IS NULL OR at < $to)
+            WHERE (CAST($counter AS TEXT) IS NULL OR counter_id = $counter) AND (CAST($dossier AS TEXT) IS NULL OR dossier = $dossier)
+              AND (CAST($from AS BIGINT) IS NULL OR at >= $from) AND (CAST($to AS BIGINT) IS NULL OR at < $to)
             ORDER BY at, id LIMIT $limit
             """, r => new ServiceEventView(r.GetInt64(0), r.GetString(1), r.NullableString(2), r.GetString(3), r.GetString(4), r.NullableString(5), r.Time(6), r.NullableTime(7)),
             ("$counter", counter), ("$dossier", dossier), ("$from", from.Ms()), ("$to", to.Ms()), ("$limit", limit));

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Ratings;
@@ -88,14 +88,14 @@ public sealed class AppealStore(Database database, RatingQueries ratings, TimePr
         return (List(c, row.Rating, null).Single(a => a.Id == appealId), null);
     }
 
-    private static void Audit(SqliteConnection c, long at, string actor, string action, string subject, string? detail) =>
+    private static void Audit(DbConnection c, long at, string actor, string action, string subject, string? detail) =>
         c.Execute("INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($at, $actor, $action, $subject, $detail)",
             ("$at", at), ("$actor", actor), ("$action", action), ("$subject", subject), ("$detail", detail));
 
-    private static List<AppealView> List(SqliteConnection c, long? ratingId, string? status) =>
+    private static List<AppealView> List(DbConnection c, long? ratingId, string? status) =>
         c.Query("""
             SELECT id, rating_id, officer_id, reason, status, created_at, created_by, decided_at, decided_by, decision_reason FROM appeals
-            WHERE ($rating IS NULL OR rating_id = $rating) AND ($status IS NULL OR status = $status) ORDER BY id
+            WHERE (CAST($rating AS BIGINT) IS NULL OR rating_id = $rating) AND (CAST($status AS TEXT) IS NULL OR status = $status) ORDER BY id
             """, r => new AppealView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5), r.GetString(6),
                 r.NullableTime(7), r.NullableString(8), r.NullableString(9)), ("$rating", ratingId), ("$status", status));
 }

@@ -63,7 +63,7 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
     }
 
     /// <summary>Dossiers that can matter to the month: received or completed in it, or still open and due before its end.</summary>
-    private static List<DossierOutcome> Dossiers(Microsoft.Data.Sqlite.SqliteConnection c, Month month) =>
+    private static List<DossierOutcome> Dossiers(System.Data.Common.DbConnection c, Month month) =>
         c.Query("""
             SELECT code, procedure, counter_id, received_at, due_at, completed_at FROM dossiers
             WHERE received_at IS NOT NULL AND counter_id IS NOT NULL

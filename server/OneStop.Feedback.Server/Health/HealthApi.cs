@@ -17,12 +17,11 @@ public static class HealthApi
         try
         {
             using var connection = database.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
+            using var command = connection.Command("SELECT 1");
             command.ExecuteScalar();
             storage = writer.LastError is null ? "ok" : "failing: " + writer.LastError;
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
         {
             storage = "failing: " + ex.Message;
         }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Protocol;
@@ -7,45 +7,52 @@ using OneStop.Feedback.Server.Storage;
 namespace OneStop.Feedback.Server.Ingest;
 
 /// <summary>
-/// Writes a batch of ingest items in one SQLite transaction with prepared statements (group commit). The
-/// UNIQUE (terminal, boot, seq) index does the de-duplication; a redelivery with different content is kept
-/// as a <c>conflicting-duplicate</c> rejection, never as a second rating.
+/// Writes a batch of ingest items in one transaction with prepared statements (group commit). The
+/// UNIQUE (terminal, boot, seq) index does the de-duplication (<c>ON CONFLICT DO NOTHING</c>, which on PostgreSQL
+/// waits for a replica inserting the same key and then compares with what it committed); a redelivery with different
+/// content is kept as a <c>conflicting-duplicate</c> rejection, never as a second rating. Rows other replicas also
+/// update (terminals, dirty counter-days) are touched in key order at the end, and a deadlock or serialization
+/// failure re-runs the batch, so concurrent replicas never fail a batch for each other.
 /// </summary>
 public sealed class IngestBatchWriter : IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insertRating;
-    private readonly SqliteCommand _findRating;
-    private readonly SqliteCommand _insertEvent;
-    private readonly SqliteCommand _insertRejection;
-    private readonly SqliteCommand _terminalExists;
-    private readonly SqliteCommand _touchTerminal;
-    private readonly SqliteCommand _setStatus;
+    private readonly DbConnection _connection;
+    private readonly DbCommand _insertRating;
+    private readonly DbCommand _findRating;
+    private readonly DbCommand _insertEvent;
+    private readonly DbCommand _insertRejection;
+    private readonly DbCommand _terminalExists;
+    private readonly DbCommand _touchTerminal;
+    private readonly DbCommand _setStatus;
     private readonly Dictionary<string, bool> _knownInBatch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long From, string Counter)[]> _assignmentsInBatch = new(StringComparer.Ordinal);
     private readonly HashSet<CounterDay> _dirtyInBatch = [];
-    private readonly SqliteCommand _assignments;
-    private SqliteTransaction? _tx;
+    private readonly DbCommand _assignments;
+    private DbTransaction? _tx;
 
     private readonly AttributionOptions _attribution;
+    private readonly SqlDialect _dialect;
 
     public IngestBatchWriter(Database database, AttributionOptions attribution)
     {
         _attribution = attribution;
+        _dialect = database.Dialect;
         _connection = database.Open();
         _insertRating = Prepare("""
-            INSERT OR IGNORE INTO ratings (terminal_id, boot, seq, scale, score, listen, explain, trust, apologize, thank,
-                                           terminal_ts, occurred_at, received_at, clock_synced)
+            INSERT INTO ratings (terminal_id, boot, seq, scale, score, listen, explain, trust, apologize, thank,
+                                 terminal_ts, occurred_at, received_at, clock_synced)
             VALUES ($t, $boot, $seq, $scale, $score, $c0, $c1, $c2, $c3, $c4, $ts, $occurred, $received, $synced)
+            ON CONFLICT (terminal_id, boot, seq) DO NOTHING
             """, "$t", "$boot", "$seq", "$scale", "$score", "$c0", "$c1", "$c2", "$c3", "$c4", "$ts", "$occurred", "$received", "$synced");
         _findRating = Prepare("""
             SELECT scale, score, listen, explain, trust, apologize, thank, terminal_ts
             FROM ratings WHERE terminal_id = $t AND boot = $boot AND seq = $seq
             """, "$t", "$boot", "$seq");
         _insertEvent = Prepare("""
-            INSERT OR IGNORE INTO terminal_events (terminal_id, boot, seq, kind, terminal_ts, occurred_at, received_at, body)
+            INSERT INTO terminal_events (terminal_id, boot, seq, kind, terminal_ts, occurred_at, received_at, body)
             VALUES ($t, $boot, $seq, $kind, $ts, $occurred, $received, $body)
+            ON CONFLICT (terminal_id, boot, seq) DO NOTHING
             """, "$t", "$boot", "$seq", "$kind", "$ts", "$occurred", "$received", "$body");
         _insertRejection = Prepare("""
             INSERT INTO ingest_rejections (received_at, terminal_id, topic, reason, detail, payload, payload_size)
@@ -53,7 +60,7 @@ public sealed class IngestBatchWriter : IDisposable
             """, "$received", "$t", "$topic", "$reason", "$detail", "$payload", "$size");
         _assignments = Prepare("SELECT from_at, counter_id FROM terminal_assignments WHERE terminal_id = $t ORDER BY from_at, counter_id", "$t");
         _terminalExists = Prepare("SELECT EXISTS (SELECT 1 FROM terminals WHERE id = $t)", "$t");
-        _touchTerminal = Prepare("UPDATE terminals SET last_seen_at = max(coalesce(last_seen_at, 0), $at) WHERE id = $t", "$t", "$at");
+        _touchTerminal = Prepare("UPDATE terminals SET last_seen_at = CASE WHEN coalesce(last_seen_at, 0) > $at THEN last_seen_at ELSE $at END WHERE id = $t", "$t", "$at");
         _setStatus = Prepare("""
             UPDATE terminals SET status = $state, status_at = $at, status_detail = coalesce($detail, status_detail)
             WHERE id = $t AND coalesce(status_at, 0) <= $at
@@ -62,6 +69,24 @@ public sealed class IngestBatchWriter : IDisposable
 
     /// <summary>Writes and commits the batch; returns one outcome per item, in order.</summary>
     public IngestOutcome[] Commit(IReadOnlyList<IngestItem> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return CommitOnce(batch);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && _dialect.IsTransient(ex))
+            {
+                // Another replica held a row this batch needed (deadlock / serialization failure): run it again.
+                Thread.Sleep(Random.Shared.Next(5, 50) * attempt);
+            }
+        }
+    }
+
+    private const int MaxAttempts = 5;
+
+    private IngestOutcome[] CommitOnce(IReadOnlyList<IngestItem> batch)
     {
         var outcomes = new IngestOutcome[batch.Count];
         _knownInBatch.Clear();
@@ -78,12 +103,12 @@ public sealed class IngestBatchWriter : IDisposable
         {
             outcomes[i] = Write(batch[i]);
         }
-        foreach (var (terminal, at) in _seenInBatch)
+        foreach (var (terminal, at) in _seenInBatch.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             Run(_touchTerminal, terminal, at);
         }
         // Schedule the attribution of every counter-day the new ratings can change, once per batch.
-        DirtyCounterDays.Mark(_connection, _tx, _dirtyInBatch, batch[^1].ReceivedAtMs);
+        DirtyCounterDays.Mark(_connection, _tx, _dirtyInBatch.OrderBy(d => d.CounterId, StringComparer.Ordinal).ThenBy(d => d.Day), batch[^1].ReceivedAtMs);
         tx.Commit();
         return outcomes;
     }
@@ -221,26 +246,20 @@ public sealed class IngestBatchWriter : IDisposable
         Run(_insertRejection, receivedAt, terminal, topic, reason, detail, kept, size);
     }
 
-    private SqliteCommand Prepare(string sql, params string[] parameters)
+    private DbCommand Prepare(string sql, params string[] parameters)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        return command;
+        return _connection.Command(sql, [.. parameters.Select(name => (name, (object?)null))]);
     }
 
-    private static void Bind(SqliteCommand command, params object?[] values)
+    private static void Bind(DbCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            command.Parameters[i].Value = values[i] switch { null => DBNull.Value, bool b => b ? 1L : 0L, var v => v };
         }
     }
 
-    private static int Run(SqliteCommand command, params object?[] values)
+    private static int Run(DbCommand command, params object?[] values)
     {
         Bind(command, values);
         return command.ExecuteNonQuery();

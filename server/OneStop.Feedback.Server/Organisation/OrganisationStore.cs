@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Organisation;
@@ -36,7 +36,7 @@ public sealed class OrganisationStore(Database database)
     public string? BadgeHolder(string uid, string? exceptOfficer)
     {
         using var c = database.Open();
-        return c.Scalar("SELECT id FROM officers WHERE badge_uid = $uid AND ($except IS NULL OR id <> $except)", ("$uid", uid), ("$except", exceptOfficer)) as string;
+        return c.Scalar("SELECT id FROM officers WHERE badge_uid = $uid AND (CAST($except AS TEXT) IS NULL OR id <> $except)", ("$uid", uid), ("$except", exceptOfficer)) as string;
     }
 
     /// <summary>Writes units, counters and officers in one transaction (all or nothing).</summary>
@@ -67,7 +67,7 @@ public sealed class OrganisationStore(Database database)
         tx.Commit();
     }
 
-    private static void Upsert(SqliteConnection c, SqliteTransaction tx, string sql, params (string, object?)[] parameters)
+    private static void Upsert(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using OneStop.Feedback.Server.Protocol;
 using OneStop.Feedback.Server.Storage;
 
@@ -14,20 +14,15 @@ public sealed class RatingQueries(Database database)
     public IReadOnlyList<RatingView> List(string? terminal, DateTimeOffset? from, DateTimeOffset? to, int limit)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = connection.Command("""
             SELECT id, terminal_id, boot, seq, score, scale, listen, explain, trust, apologize, thank, occurred_at, received_at, clock_synced
             FROM ratings
-            WHERE ($terminal IS NULL OR terminal_id = $terminal)
-              AND ($from IS NULL OR occurred_at >= $from)
-              AND ($to IS NULL OR occurred_at < $to)
+            WHERE (CAST($terminal AS TEXT) IS NULL OR terminal_id = $terminal)
+              AND (CAST($from AS BIGINT) IS NULL OR occurred_at >= $from)
+              AND (CAST($to AS BIGINT) IS NULL OR occurred_at < $to)
             ORDER BY occurred_at DESC, id DESC
             LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$terminal", (object?)terminal ?? DBNull.Value);
-        command.Parameters.AddWithValue("$from", (object?)from?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$to", (object?)to?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", limit);
+            """, ("$terminal", (object?)terminal ?? DBNull.Value), ("$from", (object?)from?.ToUnixTimeMilliseconds() ?? DBNull.Value), ("$to", (object?)to?.ToUnixTimeMilliseconds() ?? DBNull.Value), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var list = new List<RatingView>();
         while (reader.Read())
@@ -41,12 +36,10 @@ public sealed class RatingQueries(Database database)
     public RatingView? Find(long id)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = connection.Command("""
             SELECT id, terminal_id, boot, seq, score, scale, listen, explain, trust, apologize, thank, occurred_at, received_at, clock_synced
             FROM ratings WHERE id = $id
-            """;
-        command.Parameters.AddWithValue("$id", id);
+            """, ("$id", id));
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadRating(reader) : null;
     }
@@ -55,17 +48,13 @@ public sealed class RatingQueries(Database database)
     public IReadOnlyList<RejectionView> Rejections(string? terminal, string? reason, int limit)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = connection.Command("""
             SELECT id, received_at, terminal_id, topic, reason, detail, payload, payload_size
             FROM ingest_rejections
-            WHERE ($terminal IS NULL OR terminal_id = $terminal) AND ($reason IS NULL OR reason = $reason)
+            WHERE (CAST($terminal AS TEXT) IS NULL OR terminal_id = $terminal) AND (CAST($reason AS TEXT) IS NULL OR reason = $reason)
             ORDER BY id DESC
             LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$terminal", (object?)terminal ?? DBNull.Value);
-        command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", limit);
+            """, ("$terminal", (object?)terminal ?? DBNull.Value), ("$reason", (object?)reason ?? DBNull.Value), ("$limit", limit));
         using var reader = command.ExecuteReader();
         var list = new List<RejectionView>();
         while (reader.Read())
@@ -87,7 +76,7 @@ public sealed class RatingQueries(Database database)
         return list;
     }
 
-    private static RatingView ReadRating(SqliteDataReader reader)
+    private static RatingView ReadRating(DbDataReader reader)
     {
         var criteria = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Criteria.Ids.Length; i++)

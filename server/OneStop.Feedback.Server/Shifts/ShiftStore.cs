@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
@@ -17,8 +17,8 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
         using var c = database.Open();
         return c.Query("""
             SELECT id, officer_id, counter_id, start_at, end_at, source FROM shifts
-            WHERE ($counter IS NULL OR counter_id = $counter) AND ($officer IS NULL OR officer_id = $officer)
-              AND ($to IS NULL OR start_at < $to) AND ($from IS NULL OR end_at IS NULL OR end_at > $from)
+            WHERE (CAST($counter AS TEXT) IS NULL OR counter_id = $counter) AND (CAST($officer AS TEXT) IS NULL OR officer_id = $officer)
+              AND (CAST($to AS BIGINT) IS NULL OR start_at < $to) AND (CAST($from AS BIGINT) IS NULL OR end_at IS NULL OR end_at > $from)
             ORDER BY start_at, id
             """, Read, ("$counter", counter), ("$officer", officer), ("$from", from.Ms()), ("$to", to.Ms()));
     }
@@ -58,7 +58,7 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
     /// Applies a badge tap inside the ingest transaction (so a redelivered event, stored once, acts once).
     /// Returns what happened, for the log.
     /// </summary>
-    public static string ApplyBadgeTap(SqliteConnection c, SqliteTransaction tx, string terminal, string badgeUid, long at, long now, AttributionOptions options)
+    public static string ApplyBadgeTap(DbConnection c, DbTransaction tx, string terminal, string badgeUid, long at, long now, AttributionOptions options)
     {
         string? Text(string sql, params (string, object?)[] p)
         {
@@ -107,6 +107,6 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
         return $"{officer} signed in at {counter}";
     }
 
-    private static ShiftRecord Read(SqliteDataReader r) =>
+    private static ShiftRecord Read(DbDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.Time(3), r.NullableTime(4), r.GetString(5));
 }

@@ -1,42 +1,29 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace OneStop.Feedback.Server.Storage;
 
 /// <summary>
-/// Opens connections to the SQLite database. Every connection gets the same pragmas, so that readers, the
-/// ingest writer and the API see one consistent configuration: WAL for concurrent readers, FULL sync by default so that a
-/// committed batch survives power loss (a PUBACK promises that), and a busy timeout instead of SQLITE_BUSY errors.
+/// The relational store, chosen here and nowhere else: <c>Storage:Relational = sqlite</c> (default, a file in the data
+/// directory) or <c>postgres</c> (<c>ConnectionStrings:Postgres</c>, for several replicas). Code opens connections with
+/// <see cref="Open"/> and talks portable SQL through <see cref="Sql"/>; the differences live in <see cref="Dialect"/>.
 /// </summary>
-public sealed class Database
+public sealed class Database : IDisposable
 {
-    private readonly string _connectionString;
-    private readonly string _pragmas;
-
     public Database(IOptions<StorageOptions> options)
     {
-        var path = options.Value.DatabasePath;
-        var synchronous = options.Value.Synchronous.Equals("normal", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
-        _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        var o = options.Value;
+        Dialect = o.IsPostgres
+            ? new PostgresDialect(o.PostgresConnectionString ?? throw new InvalidOperationException("Storage:Relational=postgres needs ConnectionStrings:Postgres"))
+            : new SqliteDialect(o.DatabasePath, o.Synchronous);
     }
 
-    /// <summary>Opens a pooled connection with the project's pragmas applied.</summary>
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = _pragmas;
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    /// <summary>The engine's differences (schema DDL, locks, error classification).</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>Opens a pooled connection with the project's settings applied.</summary>
+    public DbConnection Open() => Dialect.Open();
+
+    /// <summary>Closes the pooled connections (PostgreSQL's data source; SQLite pools per process).</summary>
+    public void Dispose() => (Dialect as IDisposable)?.Dispose();
 }

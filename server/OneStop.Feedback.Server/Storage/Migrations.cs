@@ -1,11 +1,13 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace OneStop.Feedback.Server.Storage;
 
 /// <summary>
-/// The schema, as an ordered list of steps. The database records how many steps it has applied in
-/// <c>PRAGMA user_version</c>; at start the missing ones run in one transaction each. Steps are append-only:
-/// never edit a shipped step, add a new one.
+/// The schema, as an ordered list of steps. The database records how many steps it has applied (SQLite:
+/// <c>PRAGMA user_version</c>; PostgreSQL: table <c>schema_version</c>); at start the missing ones run in one
+/// transaction each. Steps are append-only: never edit a shipped step, add a new one. Steps are written once, in
+/// SQLite's DDL (INTEGER, TEXT, BLOB, <c>id INTEGER PRIMARY KEY</c>), and <see cref="SqlDialect.TranslateSchema"/>
+/// turns them into PostgreSQL's (BIGINT, TEXT, BYTEA, identity), so both engines reach the same version.
 /// </summary>
 public static class Migrations
 {
@@ -272,31 +274,42 @@ public static class Migrations
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>
     public static int LatestVersion => Steps.Length;
 
-    /// <summary>Applies the missing steps. Refuses to touch a database written by a newer build.</summary>
-    public static int Apply(SqliteConnection connection)
+    /// <summary>Opens a connection and applies the missing steps; returns how many ran.</summary>
+    public static int Apply(Database database)
     {
-        var current = Version(connection);
-        if (current > Steps.Length)
-        {
-            throw new InvalidOperationException(
-                $"The database schema is version {current}, newer than this build knows ({Steps.Length}). Run a newer server.");
-        }
-        for (var step = current; step < Steps.Length; step++)
-        {
-            using var tx = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
-            command.ExecuteNonQuery();
-            tx.Commit();
-        }
-        return Steps.Length - current;
+        using var connection = database.Open();
+        return Apply(connection, database.Dialect);
     }
 
-    private static int Version(SqliteConnection connection)
+    /// <summary>Applies the missing steps. Refuses to touch a database written by a newer build.</summary>
+    public static int Apply(DbConnection connection, SqlDialect dialect)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version;";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var applied = 0;
+        while (true)
+        {
+            // Replicas starting together: the lock makes one of them migrate and the others see the result.
+            using var tx = connection.BeginTransaction();
+            dialect.LockForWork(connection, tx, SqlDialect.Work.Migrations);
+            var current = dialect.SchemaVersion(connection, tx);
+            if (current > Steps.Length)
+            {
+                throw new InvalidOperationException(
+                    $"The database schema is version {current}, newer than this build knows ({Steps.Length}). Run a newer server.");
+            }
+            if (current == Steps.Length)
+            {
+                tx.Commit();
+                return applied;
+            }
+            using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = dialect.TranslateSchema(Steps[current]) + "\n" + dialect.SetSchemaVersion(current + 1);
+            command.ExecuteNonQuery();
+            tx.Commit();
+            applied++;
+        }
     }
+
+    /// <summary>The schema text of every step as the given engine runs it (documentation and tests).</summary>
+    public static IEnumerable<string> StepsFor(SqlDialect dialect) => Steps.Select(dialect.TranslateSchema);
 }

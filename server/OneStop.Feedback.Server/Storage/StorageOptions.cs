@@ -1,9 +1,18 @@
 namespace OneStop.Feedback.Server.Storage;
 
-/// <summary>Configuration section <c>Storage</c>: where the embedded relational store lives.</summary>
+/// <summary>Configuration section <c>Storage</c>: which relational store, and where the embedded one lives.</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
+
+    /// <summary><c>sqlite</c> (default, embedded) or <c>postgres</c> (<c>ConnectionStrings:Postgres</c>; several replicas may share it).</summary>
+    public string Relational { get; set; } = "sqlite";
+
+    /// <summary>Npgsql connection string, from <c>ConnectionStrings:Postgres</c>.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>True when <see cref="Relational"/> is <c>postgres</c>.</summary>
+    public bool IsPostgres => Relational.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Folder for the SQLite database and the generated admin token; created when missing.</summary>
     public string DataDirectory { get; set; } = "./data";

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
@@ -16,17 +16,11 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
         var secret = SecretHash.NewSecret();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = connection.Command("""
             INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at)
             VALUES ($id, $counter, $name, $hash, $now, $now)
             ON CONFLICT (id) DO NOTHING
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$counter", (object?)counterId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$hash", SecretHash.Hash(secret));
-        command.Parameters.AddWithValue("$now", now);
+            """, ("$id", id), ("$counter", (object?)counterId ?? DBNull.Value), ("$name", name), ("$hash", SecretHash.Hash(secret)), ("$now", now));
         if (command.ExecuteNonQuery() != 1)
         {
             return null;
@@ -44,11 +38,7 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     {
         var secret = SecretHash.NewSecret();
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE terminals SET secret_hash = $hash, secret_rotated_at = $now WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$hash", SecretHash.Hash(secret));
-        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        using var command = connection.Command("UPDATE terminals SET secret_hash = $hash, secret_rotated_at = $now WHERE id = $id", ("$id", id), ("$hash", SecretHash.Hash(secret)), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
         return command.ExecuteNonQuery() == 1 ? new TerminalCredentials(id, secret) : null;
     }
 
@@ -56,9 +46,7 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     public bool VerifySecret(string id, string secret)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT secret_hash FROM terminals WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        using var command = connection.Command("SELECT secret_hash FROM terminals WHERE id = $id", ("$id", id));
         return command.ExecuteScalar() is string hash && SecretHash.Verify(secret, hash);
     }
 
@@ -96,8 +84,7 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     public IReadOnlyList<(string Id, string SecretHash)> SecretHashes()
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, secret_hash FROM terminals ORDER BY id";
+        using var command = connection.Command("SELECT id, secret_hash FROM terminals ORDER BY id");
         using var reader = command.ExecuteReader();
         var list = new List<(string, string)>();
         while (reader.Read())
@@ -114,12 +101,10 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     private List<TerminalView> Query(string? id)
     {
         using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = connection.Command("""
             SELECT id, counter_id, name, created_at, secret_rotated_at, last_seen_at, status, status_at, status_detail
-            FROM terminals WHERE $id IS NULL OR id = $id ORDER BY id
-            """;
-        command.Parameters.AddWithValue("$id", (object?)id ?? DBNull.Value);
+            FROM terminals WHERE CAST($id AS TEXT) IS NULL OR id = $id ORDER BY id
+            """, ("$id", (object?)id ?? DBNull.Value));
         using var reader = command.ExecuteReader();
         var list = new List<TerminalView>();
         while (reader.Read())
@@ -142,6 +127,6 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private static DateTimeOffset? NullableMs(SqliteDataReader reader, int ordinal) =>
+    private static DateTimeOffset? NullableMs(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : FromMs(reader.GetInt64(ordinal));
 }

@@ -7,10 +7,13 @@ namespace OneStop.Feedback.Server.Tests.Alerts;
 
 public class AlertTests
 {
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) => new(settings, withAdminToken);
+
     [Fact]
     public async Task BurstOfLowRatingsRaisesOneAlertPushedLiveAndStored()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await ReferenceDataTests.SeedOfficeAsync(app);
         var terminal = await app.CreateTerminalAsync("T1", "Q1");
         using var stream = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -37,7 +40,7 @@ public class AlertTests
     [Fact]
     public async Task LiveRatingStreamCarriesEachCommittedRating()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var terminal = await app.CreateTerminalAsync("T1", "Q1");
         using var stream = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var pushed = ReadFirstEventAsync(app, "/api/v1/ratings/stream", stream.Token);

@@ -8,10 +8,13 @@ namespace OneStop.Feedback.Server.Tests.Api;
 
 public class AccessTests
 {
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) => new(settings, withAdminToken);
+
     [Fact]
     public async Task HealthzAnswersWithoutToken()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         using var anonymous = app.CreateAnonymousClient();
 
         var response = await anonymous.GetAsync("/healthz");
@@ -26,7 +29,7 @@ public class AccessTests
     [InlineData("/api/v1/ingest/rejections")]
     public async Task ApiRefusesMissingOrWrongToken(string path)
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         using var anonymous = app.CreateAnonymousClient();
         using var wrong = app.CreateAnonymousClient();
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "nope");
@@ -39,7 +42,7 @@ public class AccessTests
     [Fact]
     public async Task WithoutConfiguredTokenOneIsGeneratedOnceIntoAPrivateFile()
     {
-        await using var app = new TestApp(withAdminToken: false);
+        await using var app = NewApp(withAdminToken: false);
         var file = Path.Combine(app.DataDirectory, ApiTokenStore.TokenFileName);
 
         var token = (await File.ReadAllTextAsync(file)).Trim();
@@ -56,7 +59,7 @@ public class AccessTests
     [Fact]
     public async Task ResponsesCarrySecurityHeaders()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
 
         var api = await app.Client.GetAsync("/api/v1/terminals");
         var denied = await app.CreateAnonymousClient().GetAsync("/api/v1/ratings");
@@ -73,7 +76,7 @@ public class AccessTests
     [Fact]
     public async Task OpenApiDocumentListsTheEndpoints()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
 
         var json = await app.Client.GetStringAsync("/openapi/v1.json");
 

@@ -9,10 +9,13 @@ namespace OneStop.Feedback.Server.Tests.Evaluations;
 
 public class DemoOfficeTests
 {
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) => new(settings, withAdminToken);
+
     [Fact]
     public async Task SeededDemoMonthGivesAPlausibleReport()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var seeded = DemoOffice.Seed(app.Services);
         app.Services.GetRequiredService<AttributionWorker>().Drain();
         var lastMonthDay = VietnamTime.DayOf(DateTimeOffset.UtcNow).AddMonths(-1);

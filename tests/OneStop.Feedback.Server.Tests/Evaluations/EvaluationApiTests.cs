@@ -12,12 +12,15 @@ namespace OneStop.Feedback.Server.Tests.Evaluations;
 /// <summary>The evaluation wired end to end: MQTT ratings + reference data → attribution worker → API.</summary>
 public class EvaluationApiTests
 {
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) => new(settings, withAdminToken);
+
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     [Fact]
     public async Task RatingsAreAttributedToTheDossierAndOfficerAndEvaluated()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await ReferenceDataTests.SeedOfficeAsync(app);
         var terminal = await app.CreateTerminalAsync("T1", "Q1");
         var t0 = DateTimeOffset.UtcNow.AddHours(-3);
@@ -61,7 +64,7 @@ public class EvaluationApiTests
     [Fact]
     public async Task AcceptedAppealVoidsTheRatingAndIsAudited()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await ReferenceDataTests.SeedOfficeAsync(app);
         var terminal = await app.CreateTerminalAsync("T1", "Q1");
         var t0 = DateTimeOffset.UtcNow.AddHours(-2);
@@ -88,15 +91,14 @@ public class EvaluationApiTests
         Assert.True(detail.Attribution.Excluded);
         Assert.Equal(("accepted", "Camera xác nhận bấm nhầm"), (detail.Appeals[0].Status, detail.Appeals[0].DecisionReason));
         using var db = app.Services.GetRequiredService<Storage.Database>().Open();
-        using var audit = db.CreateCommand();
-        audit.CommandText = "SELECT group_concat(action, ',') FROM audit_log";
-        Assert.Equal("appeal.filed,appeal.accepted", audit.ExecuteScalar());
+        var audit = Storage.Sql.Query(db, "SELECT action FROM audit_log ORDER BY id", r => r.GetString(0));
+        Assert.Equal("appeal.filed,appeal.accepted", string.Join(',', audit));
     }
 
     [Fact]
     public async Task LateShiftReattributesAnEarlierRating()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await ReferenceDataTests.SeedOfficeAsync(app);
         var terminal = await app.CreateTerminalAsync("T1", "Q1");
         var t0 = DateTimeOffset.UtcNow.AddHours(-2);
@@ -121,7 +123,7 @@ public class EvaluationApiTests
     [InlineData("11/2026")]
     public async Task MonthMustBeYearDashMonth(string month)
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
 
         var response = await app.Client.GetAsync($"/api/v1/evaluations/officers?month={month}");
 

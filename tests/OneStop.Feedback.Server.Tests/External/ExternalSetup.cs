@@ -22,7 +22,13 @@ public sealed class ExternalSetup : IAsyncDisposable
 
     private readonly TempDirectory _mosquittoDirectory = new("osf-mosq");
 
-    private ExternalSetup(string[] terminalIds) => Terminals = ProvisionInto(Data.Path, terminalIds);
+    private readonly string? _postgres;
+
+    private ExternalSetup(string[] terminalIds, string? postgres)
+    {
+        _postgres = postgres;
+        Terminals = ProvisionInto(Data.Path, terminalIds);
+    }
 
     /// <summary>The server's data folder (database with the terminals); shared by restarts of the server.</summary>
     public TempDirectory Data { get; } = new("osf-ext");
@@ -43,14 +49,19 @@ public sealed class ExternalSetup : IAsyncDisposable
         ["Mqtt:Password"] = ServerPassword,
         ["Mqtt:ClientId"] = "onestop-ingest-test",
         ["Storage:DataDirectory"] = Data.Path,
+        ["Storage:Relational"] = _postgres is null ? "sqlite" : "postgres",
+        ["ConnectionStrings:Postgres"] = _postgres ?? "",
     };
 
     /// <summary>The same settings as command-line arguments, for the server process.</summary>
     public string[] ServerArgs => ServerSettings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value! }).ToArray();
 
-    public static async Task<ExternalSetup> StartAsync(params string[] terminalIds)
+    public static Task<ExternalSetup> StartAsync(params string[] terminalIds) => StartAsync(null, terminalIds);
+
+    /// <summary>The same, with the server's store in PostgreSQL (<paramref name="postgres"/> = connection string) when given.</summary>
+    public static async Task<ExternalSetup> StartAsync(string? postgres, string[] terminalIds)
     {
-        var setup = new ExternalSetup(terminalIds);
+        var setup = new ExternalSetup(terminalIds, postgres);
         var port = ServerProcess.FreePort();
         setup.GenerateFiles(port);
         setup.Broker = await MosquittoBroker.StartAsync(setup.MosquittoDirectory, port);
@@ -60,24 +71,25 @@ public sealed class ExternalSetup : IAsyncDisposable
     /// <summary>Provisions more terminals into the same database (the broker knows them after <see cref="GenerateFiles"/> and a reload).</summary>
     public List<TerminalCredentials> Provision(params string[] ids) => ProvisionInto(Data.Path, ids);
 
+    private StorageOptions Storage(string dataDirectory) =>
+        new() { DataDirectory = dataDirectory, Relational = _postgres is null ? "sqlite" : "postgres", PostgresConnectionString = _postgres };
+
     /// <summary>Runs the mosquitto-config verb on the data folder, as an operator does after provisioning.</summary>
     public void GenerateFiles(int port)
     {
         var output = new StringWriter();
         var code = MosquittoConfigVerb.Run(
-            ["--output", MosquittoDirectory, "--Storage:DataDirectory", Data.Path, "--Mqtt:Username", ServerUser,
+            ["--output", MosquittoDirectory, "--Storage:DataDirectory", Data.Path, "--Storage:Relational", _postgres is null ? "sqlite" : "postgres",
+             "--ConnectionStrings:Postgres", _postgres ?? "", "--Mqtt:Username", ServerUser,
              "--Mqtt:Password", ServerPassword, "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture)], output, output);
         Assert.True(code == 0, output.ToString());
     }
 
     /// <summary>Creates the database and the terminals directly, as the provisioning API would.</summary>
-    private static List<TerminalCredentials> ProvisionInto(string dataDirectory, string[] ids)
+    private List<TerminalCredentials> ProvisionInto(string dataDirectory, string[] ids)
     {
-        var database = new Database(Options.Create(new StorageOptions { DataDirectory = dataDirectory }));
-        using (var connection = database.Open())
-        {
-            Migrations.Apply(connection);
-        }
+        using var database = new Database(Options.Create(Storage(dataDirectory)));
+        Migrations.Apply(database);
         var registry = new TerminalRegistry(database, TimeProvider.System, Options.Create(new OneStop.Feedback.Evaluation.Attribution.AttributionOptions()));
         return ids.Select(id => registry.Create(id, "Q1", id)!).ToList();
     }

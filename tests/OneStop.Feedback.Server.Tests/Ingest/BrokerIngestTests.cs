@@ -10,10 +10,13 @@ namespace OneStop.Feedback.Server.Tests.Ingest;
 /// <summary>Ingest through the embedded broker with a real MQTT client, as a terminal would publish.</summary>
 public class BrokerIngestTests
 {
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) => new(settings, withAdminToken);
+
     [Fact]
     public async Task AcknowledgedRatingIsStoredWithItsFields()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var terminal = await app.CreateTerminalAsync("T1", "Q1");
         using var client = await app.ConnectAsync(terminal);
         var ts = TestApp.NowMs - 60_000;
@@ -33,7 +36,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task RatingWithUnsyncedClockTakesTheReceiveTime()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var terminal = await app.CreateTerminalAsync("T1");
         using var client = await app.ConnectAsync(terminal);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
@@ -49,7 +52,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task RedeliveredRatingIsStoredOnce()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var terminal = await app.CreateTerminalAsync("T1");
         using var client = await app.ConnectAsync(terminal);
         var payload = TestApp.Rating(1, 1, TestApp.NowMs);
@@ -67,7 +70,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task SameKeyWithOtherContentKeepsTheFirstAndRecordsAConflict()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var terminal = await app.CreateTerminalAsync("T1");
         using var client = await app.ConnectAsync(terminal);
         var ts = TestApp.NowMs;
@@ -83,7 +86,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task MalformedRatingIsRejectedWithReasonAndRawPayload()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var terminal = await app.CreateTerminalAsync("T1");
         using var client = await app.ConnectAsync(terminal);
 
@@ -100,7 +103,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task HugePayloadIsRejectedAndOnlyItsHeadKept()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var terminal = await app.CreateTerminalAsync("T1");
         using var client = await app.ConnectAsync(terminal);
         var huge = new string('x', 1024 * 1024);
@@ -117,7 +120,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task WrongSecretIsRefusedAtConnect()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await app.CreateTerminalAsync("T1");
         using var client = new MqttClientFactory().CreateMqttClient();
 
@@ -136,7 +139,7 @@ public class BrokerIngestTests
     [InlineData(MqttProtocolVersion.V311)]
     public async Task PublishUnderAnotherTerminalsIdIsRefusedAndRecorded(MqttProtocolVersion version)
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var t1 = await app.CreateTerminalAsync("T1");
         await app.CreateTerminalAsync("T2");
         using var client = await app.ConnectAsync(t1, version);
@@ -153,7 +156,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task TerminalCannotPublishConfigOrSubscribeToOthers()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var t1 = await app.CreateTerminalAsync("T1");
         using var client = await app.ConnectAsync(t1);
 
@@ -172,7 +175,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task StatusFollowsConnectionAndStatusMessages()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var t1 = await app.CreateTerminalAsync("T1");
         using (var client = await app.ConnectAsync(t1))
         {
@@ -193,7 +196,7 @@ public class BrokerIngestTests
     [Fact]
     public async Task ManyTerminalsPublishingAtOnceAreAllStoredExactlyOnce()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         const int terminals = 8, perTerminal = 250;
         var now = TestApp.NowMs;
         var runs = Enumerable.Range(1, terminals).Select(async t =>

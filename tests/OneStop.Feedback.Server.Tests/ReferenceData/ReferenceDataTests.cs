@@ -11,6 +11,9 @@ namespace OneStop.Feedback.Server.Tests.ReferenceData;
 
 public class ReferenceDataTests
 {
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) => new(settings, withAdminToken);
+
     private static StringContent CsvBody(string csv) => new(csv, Encoding.UTF8, "text/csv");
 
     internal static async Task SeedOfficeAsync(TestApp app)
@@ -27,7 +30,7 @@ public class ReferenceDataTests
     [Fact]
     public async Task OfficeImportedFromCsvIsListedWithVietnameseNames()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await SeedOfficeAsync(app);
 
         var units = await app.Client.GetFromJsonAsync<List<UnitRecord>>("/api/v1/units");
@@ -43,7 +46,7 @@ public class ReferenceDataTests
     [Fact]
     public async Task CsvWithAnyBadRowImportsNothingAndNamesEveryProblem()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await SeedOfficeAsync(app);
 
         var response = await app.Client.PostAsync("/api/v1/import/officers", CsvBody("id,name,unit,badge\nCB-3,Lê Văn Cường,P-BD,\nCB 4,,NOWHERE,XYZ\nCB-5,\"Phạm, Thị Dung\",P-BD,04A1B2C3\n"));
@@ -58,7 +61,7 @@ public class ReferenceDataTests
     [Fact]
     public async Task ServiceEventsImportFromCsvAndJsonAndAreIdempotent()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await SeedOfficeAsync(app);
         const string csv = """
             dossier,procedure,kind,counter,officer,at,due
@@ -95,7 +98,7 @@ public class ReferenceDataTests
     [InlineData("dossier,procedure,kind,counter,officer,at,due\n\"HS-9,x,received\n", "file")]
     public async Task InvalidServiceEventCsvIsRefusedWithTheField(string csv, string field)
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await SeedOfficeAsync(app);
 
         var response = await app.Client.PostAsync("/api/v1/import/service-events", CsvBody(csv));
@@ -108,7 +111,7 @@ public class ReferenceDataTests
     [Fact]
     public async Task BadgeTapsSignTheOfficerInAndOutAtTheTerminalsCounter()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await SeedOfficeAsync(app);
         var terminal = await app.CreateTerminalAsync("T1", "Q1");
         using var client = await app.ConnectAsync(terminal);
@@ -128,7 +131,7 @@ public class ReferenceDataTests
     [Fact]
     public async Task ShiftsAndTerminalMovesKeepTheirHistory()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await SeedOfficeAsync(app);
         await app.CreateTerminalAsync("T1", "Q1");
 

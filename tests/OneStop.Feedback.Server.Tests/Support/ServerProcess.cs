@@ -84,6 +84,9 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("server did not answer /healthz within 60 s:\n" + server.Log);
     }
 
+    /// <summary>The operating-system process id (to stop it with SIGSTOP).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut of the process.</summary>
     public void Kill()
     {

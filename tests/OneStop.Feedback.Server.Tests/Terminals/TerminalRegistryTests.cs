@@ -9,6 +9,9 @@ namespace OneStop.Feedback.Server.Tests.Terminals;
 
 public class TerminalRegistryTests
 {
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp(IDictionary<string, string?>? settings = null, bool withAdminToken = true) => new(settings, withAdminToken);
+
     [Theory]
     [InlineData("")]
     [InlineData("has space")]
@@ -17,7 +20,7 @@ public class TerminalRegistryTests
     [InlineData("ĐàNẵng")]
     public async Task InvalidTerminalIdIsAValidationProblem(string id)
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
 
         var response = await app.Client.PostAsJsonAsync("/api/v1/terminals", new { id, counterId = "Q1", name = "x" });
 
@@ -28,7 +31,7 @@ public class TerminalRegistryTests
     [Fact]
     public async Task SecondTerminalWithTheSameIdIsAConflict()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         await app.CreateTerminalAsync("T1");
 
         var response = await app.Client.PostAsJsonAsync("/api/v1/terminals", new { id = "T1", counterId = "Q2", name = "x" });
@@ -39,7 +42,7 @@ public class TerminalRegistryTests
     [Fact]
     public async Task SecretIsShownOnceAndOnlyItsMosquittoHashIsStored()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var created = await app.CreateTerminalAsync("T1");
 
         var listed = await app.Client.GetStringAsync("/api/v1/terminals");
@@ -57,7 +60,7 @@ public class TerminalRegistryTests
     [Fact]
     public async Task RotatedSecretReplacesTheOldOneAndDisconnectsTheTerminal()
     {
-        await using var app = new TestApp();
+        await using var app = NewApp();
         var old = await app.CreateTerminalAsync("T1");
         using var connected = await app.ConnectAsync(old);
 

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Server.Protocol;
 using OneStop.Feedback.Server.Storage;
@@ -105,7 +105,7 @@ public static class MosquittoConfigVerb
         {
             return Fail(error, 2, "Mqtt:Port must be the port Mosquitto listens on (1-65535)");
         }
-        if (!File.Exists(storage.DatabasePath))
+        if (!storage.IsPostgres && !File.Exists(storage.DatabasePath))
         {
             return Fail(error, 1, $"no database at {storage.DatabasePath}; point --Storage:DataDirectory at the server's data folder");
         }
@@ -115,7 +115,7 @@ public static class MosquittoConfigVerb
         {
             terminals = app.Services.GetRequiredService<TerminalRegistry>().SecretHashes();
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             return Fail(error, 1, $"cannot read the terminals from {storage.DatabasePath}: {ex.Message}");
         }
