@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
@@ -19,14 +19,14 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
     public bool Enabled => options.Value.Enabled;
 
     /// <summary>Lines waiting (ids only grow and are deleted from the head, so max − min + 1 is the count, from the index).</summary>
-    public static long Pending(SqliteConnection c, SqliteTransaction? tx = null) =>
+    public static long Pending(DbConnection c, DbTransaction? tx = null) =>
         Convert.ToInt64(Scalar(c, tx, "SELECT coalesce(max(id) - min(id) + 1, 0) FROM timeseries_outbox"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Queues the changed points of one counter-day, or, when the outbox is full, remembers the counter-day for later.
     /// Returns false when it was deferred.
     /// </summary>
-    public bool Enqueue(SqliteConnection c, SqliteTransaction tx, CounterDay counterDay, long nowMs)
+    public bool Enqueue(DbConnection c, DbTransaction tx, CounterDay counterDay, long nowMs)
     {
         if (!Enabled)
         {
@@ -88,7 +88,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
     }
 
     /// <summary>Counter-days remembered while the outbox was full.</summary>
-    public static long Deferred(SqliteConnection c) =>
+    public static long Deferred(DbConnection c) =>
         Convert.ToInt64(c.Scalar("SELECT count(*) FROM timeseries_deferred"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
         }
     }
 
-    private static List<RatingRow> LoadRatings(SqliteConnection c, SqliteTransaction tx, string counter, string day) =>
+    private static List<RatingRow> LoadRatings(DbConnection c, DbTransaction tx, string counter, string day) =>
         Query(c, tx, """
             SELECT r.id, r.terminal_id, r.boot, r.seq, r.scale, r.score, r.listen, r.explain, r.trust, r.apologize, r.thank,
                    r.occurred_at, a.counter_id, k.unit_id, a.officer_id, a.dossier, a.flags
@@ -170,17 +170,17 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
                     r.NullableString(15), r.GetInt32(16));
             }, ("$c", counter), ("$d", day));
 
-    private static void Queue(SqliteConnection c, SqliteTransaction tx, string line, long nowMs) =>
+    private static void Queue(DbConnection c, DbTransaction tx, string line, long nowMs) =>
         Execute(c, tx, "INSERT INTO timeseries_outbox (line, enqueued_at) VALUES ($l, $now)", ("$l", line), ("$now", nowMs));
 
-    private static void Execute(SqliteConnection c, SqliteTransaction tx, string sql, params (string, object?)[] parameters)
+    private static void Execute(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection c, SqliteTransaction? tx, string sql, params (string, object?)[] parameters)
+    private static object? Scalar(DbConnection c, DbTransaction? tx, string sql, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;
@@ -188,7 +188,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
         return value is DBNull ? null : value;
     }
 
-    private static List<T> Query<T>(SqliteConnection c, SqliteTransaction tx, string sql, Func<SqliteDataReader, T> map, params (string, object?)[] parameters)
+    private static List<T> Query<T>(DbConnection c, DbTransaction tx, string sql, Func<DbDataReader, T> map, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;
