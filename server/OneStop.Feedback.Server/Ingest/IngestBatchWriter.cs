@@ -21,7 +21,7 @@ public sealed class IngestBatchWriter : IDisposable
     private readonly SqliteCommand _terminalExists;
     private readonly SqliteCommand _touchTerminal;
     private readonly SqliteCommand _setStatus;
-    private readonly Dictionary<string, bool> _knownInBatch = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownTerminals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long From, string Counter)[]> _assignmentsInBatch = new(StringComparer.Ordinal);
     private readonly HashSet<CounterDay> _dirtyInBatch = [];
@@ -64,7 +64,6 @@ public sealed class IngestBatchWriter : IDisposable
     public IngestOutcome[] Commit(IReadOnlyList<IngestItem> batch)
     {
         var outcomes = new IngestOutcome[batch.Count];
-        _knownInBatch.Clear();
         _seenInBatch.Clear();
         _assignmentsInBatch.Clear();
         _dirtyInBatch.Clear();
@@ -204,13 +203,18 @@ public sealed class IngestBatchWriter : IDisposable
         return counter;
     }
 
+    /// <summary>Terminals are never deleted, so a terminal found once is remembered across batches; an unknown one is looked up again.</summary>
     private bool TerminalExists(string terminal)
     {
-        if (!_knownInBatch.TryGetValue(terminal, out var exists))
+        if (_knownTerminals.Contains(terminal))
         {
-            Bind(_terminalExists, terminal);
-            exists = Convert.ToInt64(_terminalExists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
-            _knownInBatch[terminal] = exists;
+            return true;
+        }
+        Bind(_terminalExists, terminal);
+        var exists = Convert.ToInt64(_terminalExists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        if (exists)
+        {
+            _knownTerminals.Add(terminal);
         }
         return exists;
     }
