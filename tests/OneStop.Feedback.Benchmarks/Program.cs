@@ -5,6 +5,7 @@ using OneStop.Feedback.Benchmarks;
 //   latency  [--rate 1000] [--seconds 20] [--terminals 100]      press → PUBACK (= committed) under load
 //   evaluation [--officers 1000] [--ratings 1000000] [--data DIR]  month of data → attribution → monthly report, dashboard pages, chart PNG
 //   writer   [--batch 50] [--terminals 50] [--batches 400]       the ingest writer alone (CPU and time per rating by batch size)
+//   connections [--terminals 20000] [--seconds 60] [--rate 200]   many terminals connected at once (run via connections.sh)
 //   raw-broker --port P                                          (internal) a bare MQTTnet broker process
 var verb = args.Length > 0 ? args[0] : "help";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
@@ -14,6 +15,7 @@ return verb switch
     "latency" => await LatencyBenchmark.RunAsync(options),
     "evaluation" => await EvaluationBenchmark.RunAsync(options),
     "writer" => await WriterBenchmark.RunAsync(options),
+    "connections" => await ConnectionsBenchmark.RunAsync(options),
     "raw-broker" => await RawBroker.RunAsync(options),
     _ => Usage(),
 };
