@@ -173,7 +173,7 @@ public static class ConnectionsBenchmark
     }
 
     /// <summary>Terminals straight into a fresh database (the API would take minutes for 20,000), one counter each.</summary>
-    private static (string Id, string Secret)[] Provision(string data, int count)
+    public static (string Id, string Secret)[] Provision(string data, int count)
     {
         var clock = Stopwatch.StartNew();
         var database = new Database(Options.Create(new StorageOptions { DataDirectory = data }));
