@@ -38,7 +38,7 @@ public static class ConnectionsBenchmark
         try
         {
             var secrets = Provision(data, count);
-            using var server = await ServerUnderTest.StartAsync(data);
+            using var server = await ServerUnderTest.StartOnAsync(data);
             var idleRss = server.Process.RssMiB;
             Console.WriteLine($"server started: RSS {idleRss:N0} MiB with no terminal connected");
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + 600)); // bounded whatever happens

@@ -101,7 +101,7 @@ public static class EvaluationBenchmark
     private static async Task DashboardOverHttpAsync(string data, Month month)
     {
         Console.WriteLine("starting the server on this data for the dashboard figures (client-side time over loopback, 7 requests each)");
-        using var server = await ServerUnderTest.StartAsync(data);
+        using var server = await ServerUnderTest.StartOnAsync(data);
         var m = month.ToString();
         (string Label, string Path, double? Target)[] requests =
         [

@@ -23,26 +23,51 @@ public static class IngestBenchmark
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
         var only = options.Text("only");
-        var (raw, rawCpu) = only == "durable" ? (TimeSpan.Zero, TimeSpan.Zero) : await RawAsync(terminals, perTerminal, window, warmUp);
-        Console.WriteLine($"(a) bare broker pub→sub:       {total / raw.TotalSeconds,10:N0} msg/s  ({raw.TotalSeconds:0.00} s, broker CPU {rawCpu.TotalSeconds:0.0} s = {rawCpu.TotalMilliseconds * 1000 / total:0} µs per message)");
-
         var synchronous = options.Text("synchronous") ?? "full";
+        var baseline = options.Text("baseline-server");
+        var rounds = options.Number("rounds", 1);
         var ok = true;
-        if (options.Text("baseline-server") is { } baseline)
+        // On a shared, noisy machine the rounds alternate (a), (b0), (b), so that each sees the same background load
+        // on average; the best time of each over the rounds is compared at the end.
+        var best = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        for (var round = 1; round <= rounds; round++)
         {
-            // Another build of the server (e.g. before a change), measured in the same run against the same (a).
-            ok &= await DurableAsync("(b0) baseline durable ingest", baseline);
+            if (rounds > 1)
+            {
+                Console.WriteLine($"round {round} of {rounds} (load average {ConnectionsBenchmark.LoadAverage()})");
+            }
+            var (raw, rawCpu) = only == "durable" ? (TimeSpan.Zero, TimeSpan.Zero) : await RawAsync(terminals, perTerminal, window, warmUp);
+            Console.WriteLine($"(a) bare broker pub→sub:       {total / raw.TotalSeconds,10:N0} msg/s  ({raw.TotalSeconds:0.00} s, broker CPU {rawCpu.TotalSeconds:0.0} s = {rawCpu.TotalMilliseconds * 1000 / total:0} µs per message)");
+            Keep("(a)", raw);
+            if (baseline is not null)
+            {
+                // Another build of the server (e.g. before a change), measured in the same run against the same (a).
+                ok &= await DurableAsync("(b0) baseline durable ingest", baseline, raw);
+            }
+            ok &= await DurableAsync("(b) durable ingest", null, raw);
         }
-        ok &= await DurableAsync("(b) durable ingest", null);
+        if (rounds > 1)
+        {
+            var a = best["(a)"];
+            Console.WriteLine($"best of {rounds} rounds: " + string.Join(", ", best.Select(kv => $"{kv.Key} {total / kv.Value.TotalSeconds:N0}/s")));
+            foreach (var (key, time) in best.Where(kv => kv.Key != "(a)"))
+            {
+                Console.WriteLine($"ratio of the best times {key}/(a) = {a.TotalSeconds / time.TotalSeconds:0.00}");
+            }
+        }
         return ok ? 0 : 1;
 
-        async Task<bool> DurableAsync(string label, string? serverDll)
+        void Keep(string key, TimeSpan time) => best[key] = best.TryGetValue(key, out var t) && t < time ? t : time;
+
+        async Task<bool> DurableAsync(string label, string? serverDll, TimeSpan raw)
         {
             var (full, latencies, stored, cpu) = await FullAsync(terminals, perTerminal, window, warmUp, synchronous, serverDll);
+            var key = label[..(label.IndexOf(')', StringComparison.Ordinal) + 1)];
             Console.WriteLine($"{label} (PUBACK after commit, synchronous={synchronous}{(serverDll is null ? "" : ", " + serverDll)}): {total / full.TotalSeconds,10:N0} ratings/s  ({full.TotalSeconds:0.00} s, server CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds * 1000 / total:0} µs per rating)");
             Console.WriteLine($"    PUBACK latency under this load: {Stats.Describe(latencies)}");
             Console.WriteLine($"    stored {stored:N0} of {total + terminals * warmUp:N0} (timed + warm-up)");
-            Console.WriteLine($"    ratio {label[..(label.IndexOf(')', StringComparison.Ordinal) + 1)]}/(a) = {raw.TotalSeconds / full.TotalSeconds:0.00}");
+            Console.WriteLine($"    ratio {key}/(a) = {raw.TotalSeconds / full.TotalSeconds:0.00}");
+            Keep(key, full);
             return stored == total + terminals * warmUp;
         }
     }

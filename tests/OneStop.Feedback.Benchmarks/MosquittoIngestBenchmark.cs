@@ -80,7 +80,7 @@ public static class MosquittoIngestBenchmark
             Console.WriteLine($"(a) bare Mosquitto pub→sub:  {total / raw.TotalSeconds,10:N0} msg/s  ({raw.TotalSeconds:0.00} s, Mosquitto CPU {rawBrokerCpu.TotalSeconds:0.0} s)");
 
             // (b) the server in external mode: acknowledges to Mosquitto after the commit.
-            using var server = await ServerUnderTest.StartAsync(data, "--Mqtt:Mode", "external", "--Mqtt:Host", "127.0.0.1", "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture),
+            using var server = await ServerUnderTest.StartOnAsync(data, "--Mqtt:Mode", "external", "--Mqtt:Host", "127.0.0.1", "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture),
                 "--Mqtt:Username", IngestUser, "--Mqtt:Password", IngestPassword, "--Mqtt:ClientId", "onestop-ingest-bench");
             await WaitHealthyAsync(server);
             await publishers.PublishAsync(warmUp, window, boot: 3, "external ingest warm-up");

@@ -36,7 +36,7 @@ public sealed class ServerUnderTest : IDisposable
         StartAsync(Directory.CreateTempSubdirectory("osf-bench-").FullName, ownsData: true, extra, serverDll);
 
     /// <summary>Starts the server on an existing data folder, which is kept.</summary>
-    public static Task<ServerUnderTest> StartAsync(string dataDirectory, params string[] extra) => StartAsync(dataDirectory, ownsData: false, extra);
+    public static Task<ServerUnderTest> StartOnAsync(string dataDirectory, params string[] extra) => StartAsync(dataDirectory, ownsData: false, extra);
 
     private static async Task<ServerUnderTest> StartAsync(string data, bool ownsData, string[] extra, string? serverDll = null)
     {
