@@ -46,12 +46,20 @@ public sealed class ServerUnderTest : IDisposable
             ["--urls", $"http://127.0.0.1:{httpPort}", "--Mqtt:Port", mqttPort.ToString(CultureInfo.InvariantCulture),
              "--Storage:DataDirectory", data, "--Admin:ApiToken", Token, "--Logging:LogLevel:Default", "Warning", .. extra]);
         var server = new ServerUnderTest(process, httpPort, mqttPort, data, ownsData);
-        await process.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(60));
-        if (!extra.Contains("external", StringComparer.Ordinal))
+        try
         {
-            await process.WaitForPortAsync(mqttPort, TimeSpan.FromSeconds(60)); // external mode: the server has no MQTT listener
+            await process.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(60));
+            if (!extra.Contains("external", StringComparer.Ordinal))
+            {
+                await process.WaitForPortAsync(mqttPort, TimeSpan.FromSeconds(60)); // external mode: the server has no MQTT listener
+            }
+            return server;
         }
-        return server;
+        catch
+        {
+            server.Dispose(); // never leave a server process behind
+            throw;
+        }
     }
 
     public string DataDirectory { get; }
