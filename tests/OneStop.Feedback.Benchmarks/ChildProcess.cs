@@ -13,10 +13,11 @@ public sealed class ChildProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static ChildProcess StartDotnet(string dll, params string[] args)
+    public static ChildProcess StartDotnet(string dll, params string[] args) => Start("dotnet", [dll, .. args]);
+
+    public static ChildProcess Start(string program, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);

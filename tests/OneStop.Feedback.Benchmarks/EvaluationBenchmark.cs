@@ -27,36 +27,25 @@ public static class EvaluationBenchmark
         var ratings = options.Number("ratings", 1_000_000);
         var counters = Math.Max(1, officers / 2);
         var month = new Month(2026, 10);
-        var data = Directory.CreateTempSubdirectory("osf-evalbench-").FullName;
-        Console.WriteLine($"evaluation benchmark: {officers:N0} officers, {counters:N0} counters, {ratings:N0} ratings in {month} (data in {data})");
+        var keep = options.Text("data");
+        var data = keep ?? Directory.CreateTempSubdirectory("osf-evalbench-").FullName;
+        var marker = Path.Combine(data, "evaluation-benchmark.complete");
+        var reuse = keep is not null && File.Exists(marker);
+        Console.WriteLine($"evaluation benchmark: {officers:N0} officers, {counters:N0} counters, {ratings:N0} ratings in {month} (data in {data}{(reuse ? ", reused" : "")})");
         try
         {
             var database = new Database(Options.Create(new StorageOptions { DataDirectory = data }));
-            using (var c = database.Open())
-            {
-                Migrations.Apply(c, database.Dialect);
-            }
-            var clock = Stopwatch.StartNew();
-            Generate(database, officers, counters, ratings, month);
-            Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:0.0} s ({ratings / clock.Elapsed.TotalSeconds:N0} ratings/s incl. service events and shifts)");
-
             var now = month.End.AddDays(3);
             var time = new FixedTime(now);
-            var attribution = Options.Create(new AttributionOptions());
-            var worker = new AttributionWorker(database, attribution, time, NullLogger<AttributionWorker>.Instance);
-            clock.Restart();
-            var progress = Task.Run(async () =>
+            if (!reuse)
             {
-                while (clock.IsRunning)
+                foreach (var stale in Directory.GetFiles(data, "onestop.db*"))
                 {
-                    await Task.Delay(1000);
-                    Console.Write($"\r  attribution: {worker.Recomputed:N0} counter-days, {clock.Elapsed.TotalSeconds:0} s   ");
+                    File.Delete(stale); // an interrupted earlier generation
                 }
-            });
-            worker.Drain();
-            clock.Stop();
-            await progress;
-            Console.WriteLine($"\rattribution + daily aggregates: {worker.Recomputed:N0} counter-days in {clock.Elapsed.TotalSeconds:0.0} s ({ratings / clock.Elapsed.TotalSeconds:N0} ratings/s)");
+                await GenerateAndAttributeAsync(database, officers, counters, ratings, month, time);
+                await File.WriteAllTextAsync(marker, $"{officers} officers, {ratings} ratings\n");
+            }
 
             var queries = new EvaluationQueries(database, new OrganisationStore(database), Options.Create(new EvaluationOptions()), time);
             var times = new List<double>();
@@ -89,13 +78,117 @@ public static class EvaluationBenchmark
             Console.WriteLine($"monthly report ({report!.Officers.Count:N0} officers, {report.Units.Count:N0} units, {report.Units.Max(u => u.Ratings):N0} ratings in the root unit): " +
                 $"first {times[^1]:0.0} ms, min {times[0]:0.0} ms, median {times[times.Count / 2]:0.0} ms (target ≤ 50 ms)");
             Console.WriteLine($"database size: {new FileInfo(Path.Combine(data, "onestop.db")).Length / 1024.0 / 1024.0:N0} MiB");
+
+            // The charts alone, rendered in-process from the report (what the PNG endpoint does after loading it).
+            var unitsPlot = OneStop.Feedback.Dashboard.Charts.UnitsSatisfactionChart.Create(month, report.Units, OneStop.Feedback.Dashboard.Text.DashboardText.Vietnamese);
+            var png = Timed(7, () => OneStop.Feedback.Dashboard.Charts.ChartImage.Png(unitsPlot, 1200, 600).Length);
+            Console.WriteLine($"chart PNG 1200×600 rendering alone ({report.Units.Count} units): {png.Describe()} (target ≤ 50 ms)");
+
+            SqliteConnection.ClearAllPools();
+            await DashboardOverHttpAsync(data, month);
             return 0;
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            if (keep is null)
+            {
+                Directory.Delete(data, recursive: true);
+            }
         }
+    }
+
+    /// <summary>The real server process on the generated data: the report, the dashboard pages and the chart PNGs over HTTP.</summary>
+    private static async Task DashboardOverHttpAsync(string data, Month month)
+    {
+        Console.WriteLine("starting the server on this data for the dashboard figures (client-side time over loopback, 7 requests each)");
+        using var server = await ServerUnderTest.StartOnAsync(data);
+        var m = month.ToString();
+        (string Label, string Path, double? Target)[] requests =
+        [
+            ("report JSON  /api/v1/evaluations/units", $"/api/v1/evaluations/units?month={m}", 50),
+            ("page  overview  /", $"/?month={m}", 300),
+            ("page  unit  /units/U001", $"/units/U001?month={m}", 300),
+            ("page  officer  /officers/CB0010 (12-month trend)", $"/officers/CB0010?month={m}", 300),
+            ("PNG 1200×600  units-satisfaction", $"/api/v1/charts/units-satisfaction?month={m}&format=png&width=1200&height=600", 50),
+            ("PNG 1200×600  distribution of ROOT", $"/api/v1/charts/distribution?month={m}&unit=ROOT&format=png&width=1200&height=600", 50),
+            ("PNG 1200×600  officer-criteria", $"/api/v1/charts/officer-criteria?month={m}&officer=CB0010&format=png&width=1200&height=600", 50),
+        ];
+        foreach (var (label, path, target) in requests)
+        {
+            var bytes = 0L;
+            var timing = await TimedAsync(7, async () =>
+            {
+                using var response = await server.Http.GetAsync(path);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body)[..Math.Min(300, body.Length)]}");
+                }
+                bytes = body.Length;
+            });
+            Console.WriteLine($"  {label,-52} {timing.Describe()}, {bytes / 1024.0:N0} KiB{(target is { } t ? $" (target ≤ {t} ms)" : "")}");
+        }
+    }
+
+    private sealed record Timing(double First, double Min, double Median)
+    {
+        public string Describe() => $"first {First:0.0} ms, min {Min:0.0} ms, median {Median:0.0} ms";
+    }
+
+    private static Timing Timed(int runs, Func<int> action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var first = times[0];
+        times.Sort();
+        return new Timing(first, times[0], times[times.Count / 2]);
+    }
+
+    private static async Task<Timing> TimedAsync(int runs, Func<Task> action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await action();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var first = times[0];
+        times.Sort();
+        return new Timing(first, times[0], times[times.Count / 2]);
+    }
+
+    private static async Task GenerateAndAttributeAsync(Database database, int officers, int counters, int ratings, Month month, TimeProvider time)
+    {
+        using (var c = database.Open())
+        {
+            Migrations.Apply(c, database.Dialect);
+        }
+        var clock = Stopwatch.StartNew();
+        Generate(database, officers, counters, ratings, month);
+        Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:0.0} s ({ratings / clock.Elapsed.TotalSeconds:N0} ratings/s incl. service events and shifts)");
+
+        var attribution = Options.Create(new AttributionOptions());
+        var worker = new AttributionWorker(database, attribution, time, NullLogger<AttributionWorker>.Instance);
+        clock.Restart();
+        var progress = Task.Run(async () =>
+        {
+            while (clock.IsRunning)
+            {
+                await Task.Delay(1000);
+                Console.Write($"\r  attribution: {worker.Recomputed:N0} counter-days, {clock.Elapsed.TotalSeconds:0} s   ");
+            }
+        });
+        worker.Drain();
+        clock.Stop();
+        await progress;
+        Console.WriteLine($"\rattribution + daily aggregates: {worker.Recomputed:N0} counter-days in {clock.Elapsed.TotalSeconds:0.0} s ({ratings / clock.Elapsed.TotalSeconds:N0} ratings/s)");
     }
 
     /// <summary>A province: one root, a unit per 10 officers, two counters per unit-pair of officers, one terminal per counter.</summary>

@@ -20,7 +20,8 @@ public sealed class Publishers : IAsyncDisposable
             var client = factory.CreateMqttClient();
             var result = await client.ConnectAsync(factory.CreateClientOptionsBuilder()
                 .WithTcpServer("127.0.0.1", port).WithClientId(id).WithCredentials(id, secret)
-                .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithTimeout(TimeSpan.FromSeconds(30)).Build());
+                .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithTimeout(TimeSpan.FromSeconds(120))
+                .WithKeepAlivePeriod(TimeSpan.FromSeconds(120)).Build());
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
                 throw new InvalidOperationException($"{id}: connect refused ({result.ResultCode})");
@@ -56,7 +57,16 @@ public sealed class Publishers : IAsyncDisposable
                 var message = new MqttApplicationMessageBuilder().WithTopic($"onestop/v1/t/{c.Id}/rating")
                     .WithPayload(Payload(boot, seq, ts, 1 + seq % 5)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
                 var started = Stopwatch.GetTimestamp();
-                pending.Add(c.Client.PublishAsync(message).ContinueWith(t =>
+                Task<MqttClientPublishResult> publish;
+                try
+                {
+                    publish = c.Client.PublishAsync(message);
+                }
+                catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+                {
+                    publish = Task.FromException<MqttClientPublishResult>(ex);
+                }
+                pending.Add(publish.ContinueWith(t =>
                 {
                     latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     if (t.IsFaulted || !t.Result.IsSuccess)

@@ -9,8 +9,11 @@ namespace OneStop.Feedback.Benchmarks;
 public sealed class ServerUnderTest : IDisposable
 {
     private const string Token = "bench-admin-token-0123456789abcdef";
-    private ServerUnderTest(ChildProcess process, int httpPort, int mqttPort, string dataDirectory)
+    private readonly bool _ownsData;
+
+    private ServerUnderTest(ChildProcess process, int httpPort, int mqttPort, string dataDirectory, bool ownsData)
     {
+        _ownsData = ownsData;
         Process = process;
         DataDirectory = dataDirectory;
         MqttPort = mqttPort;
@@ -24,18 +27,39 @@ public sealed class ServerUnderTest : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ServerUnderTest> StartAsync(params string[] extra)
+    /// <summary>Starts the server on a fresh temporary data folder, deleted at the end.</summary>
+    public static Task<ServerUnderTest> StartAsync(params string[] extra) =>
+        StartAsync(Directory.CreateTempSubdirectory("osf-bench-").FullName, ownsData: true, extra);
+
+    /// <summary>Starts another build of the server (e.g. a baseline to compare with) on a fresh temporary data folder.</summary>
+    public static Task<ServerUnderTest> StartBuildAsync(string serverDll, params string[] extra) =>
+        StartAsync(Directory.CreateTempSubdirectory("osf-bench-").FullName, ownsData: true, extra, serverDll);
+
+    /// <summary>Starts the server on an existing data folder, which is kept.</summary>
+    public static Task<ServerUnderTest> StartOnAsync(string dataDirectory, params string[] extra) => StartAsync(dataDirectory, ownsData: false, extra);
+
+    private static async Task<ServerUnderTest> StartAsync(string data, bool ownsData, string[] extra, string? serverDll = null)
     {
         var httpPort = ChildProcess.FreePort();
         var mqttPort = ChildProcess.FreePort();
-        var data = Directory.CreateTempSubdirectory("osf-bench-").FullName;
-        var process = ChildProcess.StartDotnet(RepoLocator.ServerDll,
+        var process = ChildProcess.StartDotnet(serverDll ?? RepoLocator.ServerDll,
             ["--urls", $"http://127.0.0.1:{httpPort}", "--Mqtt:Port", mqttPort.ToString(CultureInfo.InvariantCulture),
              "--Storage:DataDirectory", data, "--Admin:ApiToken", Token, "--Logging:LogLevel:Default", "Warning", .. extra]);
-        var server = new ServerUnderTest(process, httpPort, mqttPort, data);
-        await process.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(60));
-        await process.WaitForPortAsync(mqttPort, TimeSpan.FromSeconds(60));
-        return server;
+        var server = new ServerUnderTest(process, httpPort, mqttPort, data, ownsData);
+        try
+        {
+            await process.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(60));
+            if (!extra.Contains("external", StringComparer.Ordinal))
+            {
+                await process.WaitForPortAsync(mqttPort, TimeSpan.FromSeconds(60)); // external mode: the server has no MQTT listener
+            }
+            return server;
+        }
+        catch
+        {
+            server.Dispose(); // never leave a server process behind
+            throw;
+        }
     }
 
     public string DataDirectory { get; }
@@ -68,6 +92,10 @@ public sealed class ServerUnderTest : IDisposable
     {
         Process.Dispose();
         Http.Dispose();
+        if (!_ownsData)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

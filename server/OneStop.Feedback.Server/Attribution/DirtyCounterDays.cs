@@ -18,13 +18,16 @@ public static class DirtyCounterDays
 
     public static void Mark(DbConnection connection, DbTransaction? tx, IEnumerable<CounterDay> days, long nowMs)
     {
+        // One statement, prepared once and bound per day: a busy ingest batch marks dozens of counter-days.
+        using var command = connection.Command("""
+            INSERT INTO attribution_dirty (counter_id, day, marked_at) VALUES ($c, $d, $now)
+            ON CONFLICT (counter_id, day) DO UPDATE SET marked_at = CASE WHEN attribution_dirty.marked_at + 1 > $now THEN attribution_dirty.marked_at + 1 ELSE $now END
+            """, ("$c", ""), ("$d", ""), ("$now", nowMs));
+        command.Transaction = tx;
         foreach (var d in days)
         {
-            using var command = connection.Command("""
-                INSERT INTO attribution_dirty (counter_id, day, marked_at) VALUES ($c, $d, $now)
-                ON CONFLICT (counter_id, day) DO UPDATE SET marked_at = CASE WHEN attribution_dirty.marked_at + 1 > $now THEN attribution_dirty.marked_at + 1 ELSE $now END
-                """, ("$c", d.CounterId), ("$d", DayText(d.Day)), ("$now", nowMs));
-            command.Transaction = tx;
+            command.Parameters["$c"].Value = d.CounterId;
+            command.Parameters["$d"].Value = DayText(d.Day);
             command.ExecuteNonQuery();
         }
     }

@@ -24,7 +24,7 @@ public sealed class IngestBatchWriter : IDisposable
     private readonly DbCommand _terminalExists;
     private readonly DbCommand _touchTerminal;
     private readonly DbCommand _setStatus;
-    private readonly Dictionary<string, bool> _knownInBatch = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownTerminals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long From, string Counter)[]> _assignmentsInBatch = new(StringComparer.Ordinal);
     private readonly HashSet<CounterDay> _dirtyInBatch = [];
@@ -89,7 +89,6 @@ public sealed class IngestBatchWriter : IDisposable
     private IngestOutcome[] CommitOnce(IReadOnlyList<IngestItem> batch)
     {
         var outcomes = new IngestOutcome[batch.Count];
-        _knownInBatch.Clear();
         _seenInBatch.Clear();
         _assignmentsInBatch.Clear();
         _dirtyInBatch.Clear();
@@ -229,13 +228,18 @@ public sealed class IngestBatchWriter : IDisposable
         return counter;
     }
 
+    /// <summary>Terminals are never deleted, so a terminal found once is remembered across batches; an unknown one is looked up again.</summary>
     private bool TerminalExists(string terminal)
     {
-        if (!_knownInBatch.TryGetValue(terminal, out var exists))
+        if (_knownTerminals.Contains(terminal))
         {
-            Bind(_terminalExists, terminal);
-            exists = Convert.ToInt64(_terminalExists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
-            _knownInBatch[terminal] = exists;
+            return true;
+        }
+        Bind(_terminalExists, terminal);
+        var exists = Convert.ToInt64(_terminalExists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        if (exists)
+        {
+            _knownTerminals.Add(terminal);
         }
         return exists;
     }
