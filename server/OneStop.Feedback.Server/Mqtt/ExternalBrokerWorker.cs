@@ -27,14 +27,18 @@ public sealed partial class ExternalBrokerWorker(
     TimeProvider time,
     ILogger<ExternalBrokerWorker> logger) : BackgroundService, IBrokerControl
 {
-    /// <summary>Shared-subscription group: several server replicas with distinct client ids split the load.</summary>
-    public const string ShareGroup = "ingest";
-
+    /// <summary>
+    /// Plain subscriptions, not <c>$share/…</c>: Mosquitto 2.0.11 (Debian 12) restores a persisted shared
+    /// subscription after its own restart as an entry that no connection serves, and splits the group's messages
+    /// between it and the subscription renewed at reconnect: a third of the ratings acknowledged to the terminals
+    /// during a broker restart were never delivered (BrokerRestartTests in OneStop.Feedback.Faults.Tests).
+    /// Several replicas therefore each receive every message; (terminal, boot, seq) keeps it stored once.
+    /// </summary>
     public static readonly IReadOnlyList<string> TopicFilters =
     [
-        $"$share/{ShareGroup}/onestop/v1/t/+/rating",
-        $"$share/{ShareGroup}/onestop/v1/t/+/event",
-        $"$share/{ShareGroup}/onestop/v1/t/+/status",
+        "onestop/v1/t/+/rating",
+        "onestop/v1/t/+/event",
+        "onestop/v1/t/+/status",
     ];
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
@@ -158,11 +162,14 @@ public sealed partial class ExternalBrokerWorker(
     private async Task SubscribeAsync(CancellationToken cancellationToken)
     {
         // Sent on every connect, also with a present session: cheap, and it restores the subscriptions when the
-        // broker lost the session (persistence off, expiry passed). Shared subscriptions get no retained messages.
+        // broker lost the session (persistence off, expiry passed). No retained messages on subscribing: the
+        // retained statuses were ingested when they were published.
         var subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder();
         foreach (var filter in TopicFilters)
         {
-            subscribe = subscribe.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+            subscribe = subscribe.WithTopicFilter(new MqttTopicFilterBuilder().WithTopic(filter)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe).Build());
         }
         var result = await _client.SubscribeAsync(subscribe.Build(), cancellationToken);
         foreach (var item in result.Items)

@@ -40,7 +40,7 @@ public sealed class MqttOptions
     public string? CaFile { get; set; }
 
     /// <summary>External: the MQTT client id. It names the persistent session, so it must stay the same across
-    /// restarts of one replica and differ between replicas (they share the load through <c>$share/ingest</c>).</summary>
+    /// restarts of one replica and differ between replicas.</summary>
     public string ClientId { get; set; } = "onestop-ingest-" + Environment.MachineName.ToLowerInvariant();
 
     /// <summary>External: how long the broker keeps the session (and queues messages) while the server is away.</summary>

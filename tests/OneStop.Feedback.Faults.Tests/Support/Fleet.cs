@@ -78,6 +78,11 @@ internal sealed class Fleet : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (!done())
         {
+            if (_runs.FirstOrDefault(r => r.IsFaulted) is { } crashed)
+            {
+                // A terminal's loop that throws stops that terminal for good: report it rather than wait.
+                throw new InvalidOperationException($"A terminal's loop crashed while waiting for {what}. {this}", crashed.Exception!.InnerException);
+            }
             if (clock.Elapsed > timeout)
             {
                 throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}. {this}\n"
