@@ -83,6 +83,11 @@ internal sealed class Fleet : IAsyncDisposable
                 // A terminal's loop that throws stops that terminal for good: report it rather than wait.
                 throw new InvalidOperationException($"A terminal's loop crashed while waiting for {what}. {this}", crashed.Exception!.InnerException);
             }
+            if (Refused > 0)
+            {
+                // A full outbox refuses new ratings (never overwrites): those are never sent, the run cannot complete.
+                throw new InvalidOperationException($"{Refused} rating(s) refused by full terminal outboxes (the server fell behind the offered load) while waiting for {what}. {this}");
+            }
             if (clock.Elapsed > timeout)
             {
                 throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}. {this}\n"
