@@ -96,6 +96,12 @@ public sealed class SimulatedTerminal
 
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// Raised on MQTTnet's thread for each rating the broker acknowledged (first PUBACK only) with its (boot, seq):
+    /// fault tests collect these to check that everything acknowledged before a crash is stored.
+    /// </summary>
+    public event Action<SimulatedTerminal, uint, uint>? RatingAcknowledged;
+
     /// <summary>All ratings asked for were taken and nothing is left in the outbox.</summary>
     public bool IsDone => _options.MaxRatings >= 0 && Rated >= _options.MaxRatings && Pending == 0;
 
@@ -312,7 +318,10 @@ public sealed class SimulatedTerminal
             var result = await client.PublishAsync(publish, deadline.Token);
             if ((int)result.ReasonCode < 0x80)
             {
-                Settle(message, ref _acked);
+                if (Settle(message, ref _acked))
+                {
+                    RatingAcknowledged?.Invoke(this, message.Boot, message.Seq);
+                }
             }
             else if (result.ReasonCode is MqttClientPublishReasonCode.PayloadFormatInvalid or MqttClientPublishReasonCode.NotAuthorized)
             {
@@ -333,13 +342,16 @@ public sealed class SimulatedTerminal
         }
     }
 
-    private void Settle(TerminalMessage message, ref int counter)
+    /// <summary>True when this settled a rating for the first time.</summary>
+    private bool Settle(TerminalMessage message, ref int counter)
     {
         // False when an earlier copy of this message was already acknowledged (a QoS 1 resend).
         if (_dispatcher.Acknowledged(message.Boot, message.Seq) && message.IsRating)
         {
             Interlocked.Increment(ref counter);
+            return true;
         }
+        return false;
     }
 
     /// <summary>One line of counters, for logs and progress output.</summary>

@@ -27,15 +27,22 @@ public sealed partial class ExternalBrokerWorker(
     TimeProvider time,
     ILogger<ExternalBrokerWorker> logger) : BackgroundService, IBrokerControl
 {
-    /// <summary>Shared-subscription group: several server replicas with distinct client ids split the load.</summary>
+    /// <summary>Shared-subscription group used when <see cref="MqttOptions.SharedSubscription"/> is on.</summary>
     public const string ShareGroup = "ingest";
 
-    public static readonly IReadOnlyList<string> TopicFilters =
-    [
-        $"$share/{ShareGroup}/onestop/v1/t/+/rating",
-        $"$share/{ShareGroup}/onestop/v1/t/+/event",
-        $"$share/{ShareGroup}/onestop/v1/t/+/status",
-    ];
+    /// <summary>The terminal topics the server reads.</summary>
+    public static readonly IReadOnlyList<string> Topics = ["onestop/v1/t/+/rating", "onestop/v1/t/+/event", "onestop/v1/t/+/status"];
+
+    /// <summary>
+    /// The topic filters to subscribe. Plain by default: Mosquitto 2.0.11 (Debian 12) restores a persisted shared
+    /// subscription after its own restart as an entry that no connection serves, and splits the group's messages
+    /// between it and the subscription renewed at reconnect: a third of the ratings acknowledged to the terminals
+    /// during a broker restart were never delivered (BrokerRestartTests in OneStop.Feedback.Faults.Tests). With plain
+    /// subscriptions several replicas each receive every message and (terminal, boot, seq) keeps it stored once;
+    /// <c>Mqtt:SharedSubscription=true</c> makes them split the load through <c>$share/ingest/…</c> instead.
+    /// </summary>
+    public static IReadOnlyList<string> TopicFilters(bool shared) =>
+        shared ? [.. Topics.Select(t => $"$share/{ShareGroup}/{t}")] : Topics;
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Channel<Received> _received = Channel.CreateUnbounded<Received>(new UnboundedChannelOptions { SingleReader = true });
@@ -158,11 +165,14 @@ public sealed partial class ExternalBrokerWorker(
     private async Task SubscribeAsync(CancellationToken cancellationToken)
     {
         // Sent on every connect, also with a present session: cheap, and it restores the subscriptions when the
-        // broker lost the session (persistence off, expiry passed). Shared subscriptions get no retained messages.
+        // broker lost the session (persistence off, expiry passed). No retained messages on subscribing: the
+        // retained statuses were ingested when they were published.
         var subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder();
-        foreach (var filter in TopicFilters)
+        foreach (var filter in TopicFilters(options.Value.SharedSubscription))
         {
-            subscribe = subscribe.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+            subscribe = subscribe.WithTopicFilter(new MqttTopicFilterBuilder().WithTopic(filter)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe).Build());
         }
         var result = await _client.SubscribeAsync(subscribe.Build(), cancellationToken);
         foreach (var item in result.Items)

@@ -40,8 +40,13 @@ public sealed class MqttOptions
     public string? CaFile { get; set; }
 
     /// <summary>External: the MQTT client id. It names the persistent session, so it must stay the same across
-    /// restarts of one replica and differ between replicas (they share the load through <c>$share/ingest</c>).</summary>
+    /// restarts of one replica and differ between replicas.</summary>
     public string ClientId { get; set; } = "onestop-ingest-" + Environment.MachineName.ToLowerInvariant();
+
+    /// <summary>External: subscribe through the shared group <c>$share/ingest/…</c> so that several replicas split the
+    /// messages, instead of each replica receiving every message (the default; see docs/deployment.md for the
+    /// Mosquitto 2.0.11 restart problem that made plain subscriptions the default).</summary>
+    public bool SharedSubscription { get; set; }
 
     /// <summary>External: how long the broker keeps the session (and queues messages) while the server is away.</summary>
     [Range(1, uint.MaxValue)]

@@ -82,6 +82,19 @@ public sealed class MosquittoBroker : IAsyncDisposable
         Assert.True(result.ExitCode == 0, result.Output);
     }
 
+    /// <summary>SIGTERM, as an operator's stop or restart: Mosquitto saves its persistence file and exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            var result = await Tools.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.True(_process.WaitForExit(10_000), "mosquitto did not stop within 10 s of SIGTERM");
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
     /// <summary>SIGKILL: no final save of the persistence file.</summary>
     public void Kill()
     {

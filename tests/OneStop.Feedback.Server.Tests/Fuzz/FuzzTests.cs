@@ -64,8 +64,14 @@ public class FuzzTests
         string[] topics = ["onestop/v1/t/F1/rating", "onestop/v1/t/F1/event", "onestop/v1/t/F1/status", "onestop/v1/t/F1/nonsense", "onestop/v1/t/F2/rating", "x/y"];
         var sent = 0;
         var accepted = 0;
+        long before = 0;
         foreach (var payload in MalformedPayloads.Generate(Count(1_500), seed: 3))
         {
+            if (sent == 200)
+            {
+                // The server runs in this process: its managed heap, measured once warmed up.
+                before = GC.GetTotalMemory(forceFullCollection: true);
+            }
             var topic = topics[random.Next(topics.Length)];
             var ack = await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
                 .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
@@ -73,6 +79,8 @@ public class FuzzTests
             accepted += ack.ReasonCode == MqttClientPublishReasonCode.Success && topic != "x/y" && !topic.Contains("nonsense", StringComparison.Ordinal) && !topic.Contains("F2", StringComparison.Ordinal) ? 1 : 0;
         }
 
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Assert.True(after - before < 32 * 1024 * 1024, $"managed heap grew by {(after - before) / 1024} KiB over {sent - 200} malformed publishes");
         Assert.True(client.IsConnected);
         var rejections = await app.RejectionsAsync();
         Assert.All(rejections, r => Assert.Contains(r.Reason, Reasons));

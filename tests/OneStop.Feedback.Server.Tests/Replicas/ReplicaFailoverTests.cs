@@ -104,6 +104,7 @@ public sealed class ReplicaFailoverTests(PostgresServer postgres, ITestOutputHel
     {
         var settings = setup.ServerSettings;
         settings["Mqtt:ClientId"] = "onestop-ingest-" + name;
+        settings["Mqtt:SharedSubscription"] = "true"; // the replicas split the load: the frozen one really holds messages
         return ServerProcess.StartAsync(setup.Data.Path, [.. settings.SelectMany(kv => new[] { "--" + kv.Key, kv.Value! })]);
     }
 

@@ -42,10 +42,12 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, params string[] extraArgs) =>
+        StartAsync(dataDirectory, FreePort(), FreePort(), extraArgs);
+
+    /// <summary>Starts the server on given ports, so that a restart after <see cref="Kill"/> is found where terminals reconnect.</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int httpPort, int mqttPort, params string[] extraArgs)
     {
-        var httpPort = FreePort();
-        var mqttPort = FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
         {
