@@ -48,9 +48,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapLogin();
+app.MapUsers();
 app.MapTerminals();
 app.MapRatings();
 app.MapOrganisation();
