@@ -71,7 +71,9 @@ public class LoginTests
         var noToken = await victim.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "leader", ["password"] = AccessWorld.Password }));
         var wrongToken = await world.App.CreateBrowserClient().PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = foreignToken, ["username"] = "leader", ["password"] = AccessWorld.Password,
+            ["__RequestVerificationToken"] = foreignToken,
+            ["username"] = "leader",
+            ["password"] = AccessWorld.Password,
         }));
         var logout = await victim.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
 
