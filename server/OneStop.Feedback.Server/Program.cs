@@ -56,12 +56,14 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapLogin();
 app.MapUsers();
+app.MapUserPages();
 app.MapTerminals();
 app.MapRatings();
 app.MapOrganisation();
 app.MapShifts();
 app.MapDossiers();
 app.MapEvaluations();
+app.MapAppealPages();
 app.MapAlerts();
 app.MapDashboard();
 
