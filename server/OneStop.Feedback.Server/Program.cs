@@ -46,13 +46,19 @@ var app = builder.Build();
 app.InitializeStorage();
 app.SeedDemoOffice();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
+// A bad request (malformed form, missing antiforgery token) stays a 400 also where binding throws (Development).
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapLogin();
+app.MapUsers();
+app.MapUserPages();
 app.MapTerminals();
 app.MapRatings();
 app.MapOrganisation();
@@ -60,6 +66,7 @@ app.MapShifts();
 app.MapDossiers();
 app.MapEvaluations();
 app.MapTimeSeries();
+app.MapAppealPages();
 app.MapAlerts();
 app.MapDashboard();
 

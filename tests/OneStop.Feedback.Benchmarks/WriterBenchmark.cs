@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public static class WriterBenchmark
             var database = new Database(Options.Create(new StorageOptions { DataDirectory = data, Synchronous = synchronous }));
             using (var c = database.Open())
             {
-                Migrations.Apply(c);
+                Migrations.Apply(c, database.Dialect);
                 using var tx = c.BeginTransaction();
                 for (var k = 0; k < terminals; k++)
                 {
@@ -81,7 +82,7 @@ public static class WriterBenchmark
         }
     }
 
-    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql, params (string, object?)[] parameters)
+    private static void Exec(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
     {
         using var command = c.Command(sql, parameters);
         command.Transaction = tx;

@@ -268,6 +268,23 @@ public static class Migrations
             error       TEXT NOT NULL,
             rejected_at INTEGER NOT NULL
         );
+        // 7: dashboard accounts (PBKDF2 password hashes, role and scope, lockout) and API tokens bound to an account.
+        """
+        CREATE TABLE users (
+            id            INTEGER PRIMARY KEY,
+            username      TEXT NOT NULL UNIQUE,
+            display_name  TEXT,
+            password_hash TEXT NOT NULL,
+            role          TEXT NOT NULL,
+            unit_id       TEXT,
+            officer_id    TEXT,
+            stamp         TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL,
+            locked_until  INTEGER,
+            disabled_at   INTEGER,
+            created_at    INTEGER NOT NULL
+        );
+        ALTER TABLE api_tokens ADD COLUMN user_id INTEGER REFERENCES users (id);
         """,
     ];
 

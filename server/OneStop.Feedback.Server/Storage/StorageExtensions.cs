@@ -19,7 +19,7 @@ public static class StorageExtensions
         return builder;
     }
 
-    /// <summary>Creates or migrates the schema and makes sure an admin token exists, before anything is served.</summary>
+    /// <summary>Creates or migrates the schema and makes sure an admin token and an admin account exist, before anything is served.</summary>
     public static WebApplication InitializeStorage(this WebApplication app)
     {
         var database = app.Services.GetRequiredService<Database>();
@@ -29,6 +29,7 @@ public static class StorageExtensions
             app.Logger.LogInformation("Database schema ({Engine}) migrated by {Steps} step(s) to version {Version}", database.Dialect.Name, applied, Migrations.LatestVersion);
         }
         app.Services.GetRequiredService<ApiTokenStore>().EnsureAdminToken();
+        app.Services.GetRequiredService<UserStore>().EnsureAdmin();
         return app;
     }
 }

@@ -28,10 +28,8 @@ internal sealed record StoredRatings(IReadOnlyList<RatingKey> Rows, int Conflict
                 rows.Add(new RatingKey(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
             }
         }
-        using var conflicts = connection.CreateCommand();
-        conflicts.CommandText = "SELECT COUNT(*) FROM ingest_rejections WHERE reason = $reason";
-        conflicts.Parameters.AddWithValue("$reason", RejectionReason.ConflictingDuplicate);
-        return new StoredRatings(rows, Convert.ToInt32(conflicts.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        var conflicts = connection.Scalar("SELECT COUNT(*) FROM ingest_rejections WHERE reason = $reason", ("$reason", RejectionReason.ConflictingDuplicate));
+        return new StoredRatings(rows, Convert.ToInt32(conflicts, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The acknowledged keys that are not stored.</summary>

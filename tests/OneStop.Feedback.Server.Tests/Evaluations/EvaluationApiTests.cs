@@ -91,7 +91,7 @@ public class EvaluationApiTests
         Assert.True(detail.Attribution.Excluded);
         Assert.Equal(("accepted", "Camera xác nhận bấm nhầm"), (detail.Appeals[0].Status, detail.Appeals[0].DecisionReason));
         using var db = app.Services.GetRequiredService<Storage.Database>().Open();
-        var audit = Storage.Sql.Query(db, "SELECT action FROM audit_log ORDER BY id", r => r.GetString(0));
+        var audit = Storage.Sql.Query(db, "SELECT action FROM audit_log WHERE subject LIKE 'rating:%' ORDER BY id", r => r.GetString(0));
         Assert.Equal("appeal.filed,appeal.accepted", string.Join(',', audit));
     }
 
