@@ -268,6 +268,7 @@ public static class Migrations
             error       TEXT NOT NULL,
             rejected_at INTEGER NOT NULL
         );
+        """,
         // 7: dashboard accounts (PBKDF2 password hashes, role and scope, lockout) and API tokens bound to an account.
         """
         CREATE TABLE users (
