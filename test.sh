@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 declare -A wanted=(
   [mosquitto]=mosquitto            # real broker for integration tests, and mosquitto_passwd
   [mosquitto_pub]=mosquitto-clients # an outside MQTT client
+  [chromium]=chromium              # dashboard browser tests (Playwright drives Debian's Chromium, no browser download)
 )
 # Files the tests need, for packages that install no program: file -> package.
 declare -A wanted_files=(

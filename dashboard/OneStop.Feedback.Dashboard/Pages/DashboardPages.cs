@@ -20,6 +20,8 @@ public static class DashboardPages
         group.MapGet("/", Overview);
         group.MapGet("/units/{id}", Unit);
         group.MapGet("/officers/{id}", Officer);
+        group.MapGet("/live", (HttpContext context, MonthlyReports reports) =>
+            new RazorComponentResult<LivePage>(new { Text = PageLanguage.Resolve(context), Month = reports.Current }));
         return group;
     }
 
@@ -46,7 +48,8 @@ public static class DashboardPages
             .OrderBy(o => o.Rank ?? int.MaxValue).ThenBy(o => o.Name ?? o.OfficerId, StringComparer.Create(text.Culture, false)).ToList();
         var children = report.Units.Where(u => u.ParentId == id).ToList();
         var distribution = InlineSvg.Of(DistributionChart.Create(m, unit.Name, unit.Distribution, text), text.Format("ChartDistribution", unit.Name, text.MonthLong(m)));
-        return new RazorComponentResult<UnitPage>(new { Text = text, Month = m, Unit = unit, Children = children, Officers = officers, Distribution = distribution });
+        var trend = InlineSvg.Of(ChartCatalog.Build(ChartCatalog.UnitTrend, m, id, null, reports, text).Plot!, text.Format("ChartUnitTrend", unit.Name));
+        return new RazorComponentResult<UnitPage>(new { Text = text, Month = m, Unit = unit, Children = children, Officers = officers, Trend = trend, Distribution = distribution });
     }
 
     private static Results<RazorComponentResult<OfficerPage>, RazorComponentResult<NotFoundPage>> Officer(HttpContext context, string id, string? month, MonthlyReports reports)

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using OneStop.Feedback.Dashboard.Pages;
+using OneStop.Feedback.Dashboard.Printing;
+using OneStop.Feedback.Dashboard.Reports;
+using OneStop.Feedback.Dashboard.Text;
+using OneStop.Feedback.Evaluation.Calendar;
+
+namespace OneStop.Feedback.Dashboard.Dossiers;
+
+/// <summary>
+/// Apology letters for late dossiers: the PDF, the letter's variable parts, "sent" (who and when), and the page that
+/// lists a month's late dossiers with those actions as plain HTML forms.
+/// </summary>
+public static class ApologyLettersApi
+{
+    public static RouteGroupBuilder MapApologyLetters(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Dashboard").RequireAuthorization();
+        api.MapGet("/apology-letter", Letter).WithSummary("The apology letter of a late dossier as PDF (A4); lang=en for English.");
+        api.MapPut("/apology", Save).WithSummary("Record the applicant's name, the new return date and the reason printed on the apology letter.");
+        api.MapPost("/apology-letter/sent", Sent).WithSummary("Record that the apology letter was sent (who and when).");
+
+        var pages = app.MapGroup("/dossiers/late").WithTags("Dashboard pages").RequireAuthorization().ExcludeFromDescription();
+        pages.MapGet("", Page);
+        pages.MapPost("/{code}", SaveForm);
+        pages.MapPost("/{code}/sent", SentForm);
+        return api;
+    }
+
+    private static Results<FileContentHttpResult, NotFound> Letter(string code, string? lang, IApologyLetters letters, TimeProvider time) =>
+        letters.Find(code) is { } dossier
+            ? TypedResults.File(ApologyLetterPdf.Write(dossier, VietnamTime.DayOf(time.GetUtcNow()), DashboardText.For(lang)), "application/pdf", $"apology-letter-{code}.pdf")
+            : TypedResults.NotFound();
+
+    private static Results<NoContent, NotFound, ValidationProblem> Save(string code, ApologyDraft draft, HttpContext context, IApologyLetters letters, TimeProvider time)
+    {
+        if (letters.Find(code) is not { } dossier)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = draft.Validate(dossier, VietnamTime.DayOf(dossier.Due));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        letters.Save(code, Trimmed(draft), Who(context), time.GetUtcNow());
+        return TypedResults.NoContent();
+    }
+
+    private static Results<NoContent, NotFound> Sent(string code, HttpContext context, IApologyLetters letters, TimeProvider time) =>
+        letters.MarkSent(code, Who(context), time.GetUtcNow()) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static Results<RazorComponentResult<LateDossiersPage>, RazorComponentResult<NotFoundPage>> Page(
+        HttpContext context, string? month, string? invalid, IApologyLetters letters, MonthlyReports reports)
+    {
+        var text = PageLanguage.Resolve(context);
+        var m = reports.Current;
+        if (!string.IsNullOrEmpty(month) && !MonthText.TryParse(month, out m))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return new RazorComponentResult<NotFoundPage>(new { Text = text, Month = reports.Current }) { StatusCode = StatusCodes.Status404NotFound };
+        }
+        return new RazorComponentResult<LateDossiersPage>(new { Text = text, Month = m, Dossiers = letters.Late(m), Invalid = invalid });
+    }
+
+    /// <summary>The page's form: stores the draft and goes back to the list (303, so a reload does not post again).</summary>
+    private static async Task<IResult> SaveForm(string code, HttpContext context, IApologyLetters letters, TimeProvider time)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (letters.Find(code) is not { } dossier)
+        {
+            return TypedResults.NotFound();
+        }
+        DateOnly? newDue = null;
+        var dueText = form["newDue"].ToString();
+        if (dueText.Length > 0)
+        {
+            if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            {
+                return Back(form["month"], code, invalid: true);
+            }
+            newDue = parsed;
+        }
+        var draft = Trimmed(new ApologyDraft(form["citizenName"], newDue, form["reason"]));
+        if (draft.Validate(dossier, VietnamTime.DayOf(dossier.Due)).Count > 0)
+        {
+            return Back(form["month"], code, invalid: true);
+        }
+        letters.Save(code, draft, Who(context), time.GetUtcNow());
+        return Back(form["month"], code);
+    }
+
+    private static async Task<IResult> SentForm(string code, HttpContext context, IApologyLetters letters, TimeProvider time)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        return letters.MarkSent(code, Who(context), time.GetUtcNow()) ? Back(form["month"], code) : TypedResults.NotFound();
+    }
+
+    /// <summary>Back to the list at the dossier's row; <paramref name="invalid"/> makes the page show the row's error.</summary>
+    private static SeeOther Back(string? month, string code, bool invalid = false) =>
+        new($"/dossiers/late?month={(MonthText.TryParse(month, out var m) ? m.ToString() : "")}{(invalid ? "&invalid=" + Uri.EscapeDataString(code) : "")}#dossier-{Uri.EscapeDataString(code)}");
+
+    private static ApologyDraft Trimmed(ApologyDraft d) =>
+        new(d.CitizenName?.Trim() is { Length: > 0 } n ? n : null, d.NewDue, d.Reason?.Trim() is { Length: > 0 } r ? r : null);
+
+    private static string Who(HttpContext context) => context.User.Identity?.Name ?? "?";
+
+    /// <summary>303 See Other: after a form POST the browser follows with GET.</summary>
+    private sealed class SeeOther(string url) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = url;
+            return Task.CompletedTask;
+        }
+    }
+}
