@@ -53,8 +53,11 @@ public static class ApologyLettersApi
     private static Results<NoContent, NotFound> Sent(string code, HttpContext context, IApologyLetters letters, TimeProvider time) =>
         letters.MarkSent(code, Who(context), time.GetUtcNow()) ? TypedResults.NoContent() : TypedResults.NotFound();
 
+    /// <summary>Dossiers per page: a busy centre has hundreds of late dossiers in a month.</summary>
+    public const int PageSize = 25;
+
     private static Results<RazorComponentResult<LateDossiersPage>, RazorComponentResult<NotFoundPage>> Page(
-        HttpContext context, string? month, string? invalid, IApologyLetters letters, MonthlyReports reports)
+        HttpContext context, string? month, string? invalid, string? code, bool? unsent, int? page, IApologyLetters letters, MonthlyReports reports)
     {
         var text = PageLanguage.Resolve(context);
         var m = reports.Current;
@@ -63,7 +66,23 @@ public static class ApologyLettersApi
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return new RazorComponentResult<NotFoundPage>(new { Text = text, Month = reports.Current }) { StatusCode = StatusCodes.Status404NotFound };
         }
-        return new RazorComponentResult<LateDossiersPage>(new { Text = text, Month = m, Dossiers = letters.Late(m), Invalid = invalid });
+        var all = letters.Late(m);
+        code = code?.Trim();
+        var matching = all.Where(d => string.IsNullOrEmpty(code) || d.Code.Contains(code, StringComparison.OrdinalIgnoreCase))
+            .Where(d => unsent != true || d.Apology?.SentAt is null).ToList();
+        var pages = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
+        var current = Math.Clamp(page ?? 1, 1, pages);
+        return new RazorComponentResult<LateDossiersPage>(new
+        {
+            Text = text,
+            Month = m,
+            Dossiers = matching.Skip((current - 1) * PageSize).Take(PageSize).ToList(),
+            Total = all.Count,
+            Unsent = all.Count(d => d.Apology?.SentAt is null),
+            Matching = matching.Count,
+            Filter = new LateDossierFilter(code, unsent == true, current, pages),
+            Invalid = invalid,
+        });
     }
 
     /// <summary>The page's form: stores the draft and goes back to the list (303, so a reload does not post again).</summary>
@@ -99,9 +118,12 @@ public static class ApologyLettersApi
         return letters.MarkSent(code, Who(context), time.GetUtcNow()) ? Back(form["month"], code) : TypedResults.NotFound();
     }
 
-    /// <summary>Back to the list at the dossier's row; <paramref name="invalid"/> makes the page show the row's error.</summary>
-    private static SeeOther Back(string? month, string code, bool invalid = false) =>
-        new($"/dossiers/late?month={(MonthText.TryParse(month, out var m) ? m.ToString() : "")}{(invalid ? "&invalid=" + Uri.EscapeDataString(code) : "")}#dossier-{Uri.EscapeDataString(code)}");
+    /// <summary>Back to the dossier (found by its code); <paramref name="invalid"/> makes the page show the dossier's error.</summary>
+    private static SeeOther Back(string? month, string code, bool invalid = false)
+    {
+        var escaped = Uri.EscapeDataString(code);
+        return new($"/dossiers/late?month={(MonthText.TryParse(month, out var m) ? m.ToString() : "")}&code={escaped}{(invalid ? "&invalid=" + escaped : "")}#dossier-{escaped}");
+    }
 
     private static ApologyDraft Trimmed(ApologyDraft d) =>
         new(d.CitizenName?.Trim() is { Length: > 0 } n ? n : null, d.NewDue, d.Reason?.Trim() is { Length: > 0 } r ? r : null);
