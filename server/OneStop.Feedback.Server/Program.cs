@@ -52,9 +52,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapLogin();
+app.MapUsers();
 app.MapTerminals();
 app.MapRatings();
 app.MapOrganisation();

@@ -1,3 +1,4 @@
+using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Dashboard.Reports;
 using OneStop.Feedback.Dashboard.Text;
 using OneStop.Feedback.Evaluation.Calendar;
@@ -20,13 +21,24 @@ public static class ChartCatalog
 
     public static readonly IReadOnlyList<string> Names = [UnitsSatisfaction, UnitTrend, OfficerTrend, OfficerCriteria, Distribution];
 
-    /// <summary>The plot, or the name of the bad parameter and why.</summary>
-    public static (Plot? Plot, string? Field, string? Problem) Build(string chart, Month month, string? unit, string? officer, MonthlyReports reports, DashboardText text)
+    /// <summary>
+    /// Whether <paramref name="scope"/> may see this chart: the unit and officer asked for must be in the scope, the
+    /// unit comparison needs units, and the organisation-wide distribution (neither unit nor officer) needs everything.
+    /// </summary>
+    public static bool Allowed(string chart, string? unit, string? officer, AccessScope scope) =>
+        (unit is null || scope.SeesUnit(unit))
+        && (officer is null || scope.SeesOfficer(officer))
+        && (chart != UnitsSatisfaction || scope.SeesUnits)
+        && (chart != Distribution || unit is not null || officer is not null || scope.SeesAll);
+
+    /// <summary>The plot, or the name of the bad parameter and why. With a <paramref name="scope"/>, the unit comparison shows only its units.</summary>
+    public static (Plot? Plot, string? Field, string? Problem) Build(string chart, Month month, string? unit, string? officer, MonthlyReports reports, DashboardText text, AccessScope? scope = null)
     {
         switch (chart)
         {
             case UnitsSatisfaction:
-                return (UnitsSatisfactionChart.Create(month, reports.For(month).Units, text), null, null);
+                var units = reports.For(month).Units;
+                return (UnitsSatisfactionChart.Create(month, scope is null ? units : scope.Filter(units), text), null, null);
             case UnitTrend:
                 return unit is null ? (null, "unit", "required for unit-trend") : UnitTrendPlot(month, unit, reports, text);
             case OfficerTrend:

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Dashboard.Reports;
 using OneStop.Feedback.Dashboard.Text;
 
@@ -18,12 +19,18 @@ public static class ChartsApi
         return group;
     }
 
-    private static Results<FileContentHttpResult, NotFound, ValidationProblem> Chart(
-        string chart, string? month, string? unit, string? officer, string? format, int? width, int? height, string? lang, MonthlyReports reports)
+    private static Results<FileContentHttpResult, NotFound, ValidationProblem, ForbidHttpResult> Chart(
+        string chart, string? month, string? unit, string? officer, string? format, int? width, int? height, string? lang, MonthlyReports reports,
+        HttpContext context, AccessScopes scopes)
     {
         if (!ChartCatalog.Names.Contains(chart))
         {
             return TypedResults.NotFound();
+        }
+        var scope = scopes.For(context);
+        if (!ChartCatalog.Allowed(chart, unit, officer, scope))
+        {
+            return TypedResults.Forbid();
         }
         var errors = new Dictionary<string, string[]>();
         if (!MonthText.TryParse(month, out var m))
@@ -48,7 +55,7 @@ public static class ChartsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var (plot, field, problem) = ChartCatalog.Build(chart, m, unit, officer, reports, DashboardText.For(lang));
+        var (plot, field, problem) = ChartCatalog.Build(chart, m, unit, officer, reports, DashboardText.For(lang), scope);
         if (plot is null)
         {
             return problem!.StartsWith("unknown", StringComparison.Ordinal) ? TypedResults.NotFound() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field!] = [problem] });

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Dashboard.Pages;
 using OneStop.Feedback.Dashboard.Printing;
 using OneStop.Feedback.Dashboard.Reports;
@@ -12,7 +14,9 @@ namespace OneStop.Feedback.Dashboard.Dossiers;
 
 /// <summary>
 /// Apology letters for late dossiers: the PDF, the letter's variable parts, "sent" (who and when), and the page that
-/// lists a month's late dossiers with those actions as plain HTML forms.
+/// lists a month's late dossiers with those actions as plain HTML forms. Roles that see units (admin, leader, unit
+/// head) see and handle the late dossiers of their units; a dossier outside the caller's scope is refused with 403
+/// as an unknown one is, so the answer does not tell whether it exists (admin and leader get 404 for unknown).
 /// </summary>
 public static class ApologyLettersApi
 {
@@ -30,16 +34,24 @@ public static class ApologyLettersApi
         return api;
     }
 
-    private static Results<FileContentHttpResult, NotFound> Letter(string code, string? lang, IApologyLetters letters, TimeProvider time) =>
-        letters.Find(code) is { } dossier
-            ? TypedResults.File(ApologyLetterPdf.Write(dossier, VietnamTime.DayOf(time.GetUtcNow()), DashboardText.For(lang)), "application/pdf", $"apology-letter-{code}.pdf")
-            : TypedResults.NotFound();
-
-    private static Results<NoContent, NotFound, ValidationProblem> Save(string code, ApologyDraft draft, HttpContext context, IApologyLetters letters, TimeProvider time)
+    private static Results<FileContentHttpResult, NotFound, ForbidHttpResult> Letter(
+        string code, string? lang, HttpContext context, AccessScopes scopes, IApologyLetters letters, TimeProvider time)
     {
-        if (letters.Find(code) is not { } dossier)
+        var (dossier, forbidden) = Visible(code, context, scopes, letters);
+        if (dossier is null)
         {
-            return TypedResults.NotFound();
+            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+        }
+        return TypedResults.File(ApologyLetterPdf.Write(dossier, VietnamTime.DayOf(time.GetUtcNow()), DashboardText.For(lang)), "application/pdf", $"apology-letter-{code}.pdf");
+    }
+
+    private static Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem> Save(
+        string code, ApologyDraft draft, HttpContext context, AccessScopes scopes, IApologyLetters letters, TimeProvider time)
+    {
+        var (dossier, forbidden) = Visible(code, context, scopes, letters);
+        if (dossier is null)
+        {
+            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
         }
         var errors = draft.Validate(dossier, VietnamTime.DayOf(dossier.Due));
         if (errors.Count > 0)
@@ -50,23 +62,52 @@ public static class ApologyLettersApi
         return TypedResults.NoContent();
     }
 
-    private static Results<NoContent, NotFound> Sent(string code, HttpContext context, IApologyLetters letters, TimeProvider time) =>
-        letters.MarkSent(code, Who(context), time.GetUtcNow()) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static Results<NoContent, NotFound, ForbidHttpResult> Sent(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters, TimeProvider time)
+    {
+        var (dossier, forbidden) = Visible(code, context, scopes, letters);
+        if (dossier is null)
+        {
+            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+        }
+        letters.MarkSent(code, Who(context), time.GetUtcNow());
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The late dossier when the caller may see it; else 404 (whole-organisation roles) or 403 (everyone else).</summary>
+    private static (LateDossierEntry? Dossier, bool Forbidden) Visible(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters)
+    {
+        var scope = scopes.For(context);
+        if (!scope.SeesUnits)
+        {
+            return (null, true);
+        }
+        var dossier = letters.Find(code);
+        if (dossier is not null && (dossier.UnitId is { } unit ? scope.SeesUnit(unit) : scope.SeesAll))
+        {
+            return (dossier, false);
+        }
+        return (null, !scope.SeesAll);
+    }
 
     /// <summary>Dossiers per page: a busy centre has hundreds of late dossiers in a month.</summary>
     public const int PageSize = 25;
 
-    private static Results<RazorComponentResult<LateDossiersPage>, RazorComponentResult<NotFoundPage>> Page(
-        HttpContext context, string? month, string? invalid, string? code, bool? unsent, int? page, IApologyLetters letters, MonthlyReports reports)
+    private static Results<RazorComponentResult<LateDossiersPage>, RazorComponentResult<NotFoundPage>, RazorComponentResult<ForbiddenPage>> Page(
+        HttpContext context, string? month, string? invalid, string? code, bool? unsent, int? page, IApologyLetters letters, MonthlyReports reports, AccessScopes scopes)
     {
         var text = PageLanguage.Resolve(context);
+        var scope = scopes.For(context);
+        if (!scope.SeesUnits)
+        {
+            return DashboardPages.Forbidden(context, text, reports.Current);
+        }
         var m = reports.Current;
         if (!string.IsNullOrEmpty(month) && !MonthText.TryParse(month, out m))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return new RazorComponentResult<NotFoundPage>(new { Text = text, Month = reports.Current }) { StatusCode = StatusCodes.Status404NotFound };
         }
-        var all = letters.Late(m);
+        var all = letters.Late(m).Where(d => d.UnitId is { } unit ? scope.SeesUnit(unit) : scope.SeesAll).ToList();
         code = code?.Trim();
         var matching = all.Where(d => string.IsNullOrEmpty(code) || d.Code.Contains(code, StringComparison.OrdinalIgnoreCase))
             .Where(d => unsent != true || d.Apology?.SentAt is null).ToList();
@@ -86,12 +127,18 @@ public static class ApologyLettersApi
     }
 
     /// <summary>The page's form: stores the draft and goes back to the list (303, so a reload does not post again).</summary>
-    private static async Task<IResult> SaveForm(string code, HttpContext context, IApologyLetters letters, TimeProvider time)
+    private static async Task<IResult> SaveForm(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters, IAntiforgery antiforgery, TimeProvider time)
     {
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (letters.Find(code) is not { } dossier)
+        // The form is read by hand (no bound form parameter), so the antiforgery check is explicit.
+        if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return TypedResults.NotFound();
+            return TypedResults.BadRequest();
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (dossier, forbidden) = Visible(code, context, scopes, letters);
+        if (dossier is null)
+        {
+            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
         }
         DateOnly? newDue = null;
         var dueText = form["newDue"].ToString();
@@ -112,10 +159,20 @@ public static class ApologyLettersApi
         return Back(form["month"], code);
     }
 
-    private static async Task<IResult> SentForm(string code, HttpContext context, IApologyLetters letters, TimeProvider time)
+    private static async Task<IResult> SentForm(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters, IAntiforgery antiforgery, TimeProvider time)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest();
+        }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        return letters.MarkSent(code, Who(context), time.GetUtcNow()) ? Back(form["month"], code) : TypedResults.NotFound();
+        var (dossier, forbidden) = Visible(code, context, scopes, letters);
+        if (dossier is null)
+        {
+            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+        }
+        letters.MarkSent(code, Who(context), time.GetUtcNow());
+        return Back(form["month"], code);
     }
 
     /// <summary>Back to the dossier (found by its code); <paramref name="invalid"/> makes the page show the dossier's error.</summary>

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Dashboard.Reports;
 using OneStop.Feedback.Dashboard.Text;
 
 namespace OneStop.Feedback.Dashboard.Exports;
 
-/// <summary>The monthly officer and unit tables as CSV (for scripts) or XLSX (for people).</summary>
+/// <summary>The monthly officer and unit tables as CSV (for scripts) or XLSX (for people), with only the rows the caller may see.</summary>
 public static class ExportsApi
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -20,28 +21,40 @@ public static class ExportsApi
         return group;
     }
 
-    private static Results<FileContentHttpResult, ValidationProblem> Officers(string? month, string? format, string? unit, string? lang, MonthlyReports reports)
+    private static Results<FileContentHttpResult, ValidationProblem, ForbidHttpResult> Officers(
+        string? month, string? format, string? unit, string? lang, MonthlyReports reports, HttpContext context, AccessScopes scopes)
     {
+        var scope = scopes.For(context);
+        if (unit is not null && !scope.SeesUnit(unit))
+        {
+            return TypedResults.Forbid();
+        }
         if (Invalid(month, format, out var m) is { } problem)
         {
             return problem;
         }
         var report = reports.For(m);
         var subtree = unit is null ? null : UnitTree.Subtree(report.Units, unit);
-        var officers = subtree is null ? report.Officers : report.Officers.Where(o => o.UnitId is not null && subtree.Contains(o.UnitId)).ToList();
+        var officers = scope.Filter(subtree is null ? report.Officers : report.Officers.Where(o => o.UnitId is not null && subtree.Contains(o.UnitId)).ToList());
         var text = DashboardText.For(lang);
         return format == "xlsx"
             ? TypedResults.File(XlsxTable.Write(text["SheetOfficers"], ExportTables.Officers, officers, text), XlsxType, $"officers-{m}.xlsx")
             : TypedResults.File(CsvTable.Write(ExportTables.Officers, officers), "text/csv; charset=utf-8", $"officers-{m}.csv");
     }
 
-    private static Results<FileContentHttpResult, ValidationProblem> Units(string? month, string? format, string? lang, MonthlyReports reports)
+    private static Results<FileContentHttpResult, ValidationProblem, ForbidHttpResult> Units(
+        string? month, string? format, string? lang, MonthlyReports reports, HttpContext context, AccessScopes scopes)
     {
+        var scope = scopes.For(context);
+        if (!scope.SeesUnits)
+        {
+            return TypedResults.Forbid();
+        }
         if (Invalid(month, format, out var m) is { } problem)
         {
             return problem;
         }
-        var units = reports.For(m).Units;
+        var units = scope.Filter(reports.For(m).Units);
         var text = DashboardText.For(lang);
         return format == "xlsx"
             ? TypedResults.File(XlsxTable.Write(text["SheetUnits"], ExportTables.Units, units, text), XlsxType, $"units-{m}.xlsx")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Dashboard.Reports;
 using OneStop.Feedback.Dashboard.Text;
 using OneStop.Feedback.Evaluation.Calendar;
@@ -18,8 +19,15 @@ public static class ReportsApi
         return group;
     }
 
-    private static Results<FileContentHttpResult, NotFound, ValidationProblem> Monthly(string? month, string? unit, string? lang, MonthlyReports reports, TimeProvider time)
+    /// <summary>The whole organisation's report needs the whole organisation in scope; a unit head asks for their unit.</summary>
+    private static Results<FileContentHttpResult, NotFound, ValidationProblem, ForbidHttpResult> Monthly(
+        string? month, string? unit, string? lang, MonthlyReports reports, TimeProvider time, HttpContext context, AccessScopes scopes)
     {
+        var access = scopes.For(context);
+        if (unit is null ? !access.SeesAll : !access.SeesUnit(unit))
+        {
+            return TypedResults.Forbid();
+        }
         if (!MonthText.TryParse(month, out var m))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["required, as YYYY-MM (e.g. 2026-11)"] });
@@ -37,7 +45,7 @@ public static class ReportsApi
             report = report with
             {
                 Units = report.Units.Where(u => subtree.Contains(u.UnitId)).ToList(),
-                Officers = report.Officers.Where(o => o.UnitId is not null && subtree.Contains(o.UnitId)).ToList(),
+                Officers = access.Filter(report.Officers.Where(o => o.UnitId is not null && subtree.Contains(o.UnitId)).ToList()),
             };
         }
         var pdf = MonthlyReportPdf.Write(report, scope, VietnamTime.DayOf(time.GetUtcNow()), DashboardText.For(lang));

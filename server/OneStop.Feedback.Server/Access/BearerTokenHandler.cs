@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace OneStop.Feedback.Server.Access;
 
-/// <summary>Authenticates machine clients by <c>Authorization: Bearer &lt;token&gt;</c> against the token store.</summary>
-public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenStore tokens)
+/// <summary>
+/// Authenticates machine clients by <c>Authorization: Bearer &lt;token&gt;</c> against the token store. A token
+/// bound to an account acts as that account (role and scope) and stops working when the account is disabled.
+/// </summary>
+public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokenStore tokens, UserStore users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -19,11 +22,23 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
             return Task.FromResult(AuthenticateResult.NoResult());
         }
         var token = header["Bearer ".Length..].Trim();
-        if (token.Length is 0 or > 512 || tokens.RoleOf(token) is not { } role)
+        if (token.Length is 0 or > 512 || tokens.Resolve(token) is not { } found)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown or revoked token"));
         }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-token"), new Claim(ClaimTypes.Role, role)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        ClaimsPrincipal principal;
+        if (found.UserId is { } userId)
+        {
+            if (users.Find(userId) is not { Disabled: false } user)
+            {
+                return Task.FromResult(AuthenticateResult.Fail("The token's account is disabled"));
+            }
+            principal = AccessClaims.For(user, SchemeName);
+        }
+        else
+        {
+            principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-token"), new Claim(ClaimTypes.Role, found.Role)], SchemeName));
+        }
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 }

@@ -13,7 +13,7 @@ public static class DemoExtensions
         return demo ? args.Where(a => a != Flag).ToArray() : args;
     }
 
-    /// <summary>With the demo on, seeds the demo office and its history once (before the terminals start).</summary>
+    /// <summary>With the demo on, seeds the demo office, its history and its accounts once (before the terminals start).</summary>
     public static WebApplication SeedDemoOffice(this WebApplication app)
     {
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Enabled)
@@ -22,6 +22,10 @@ public static class DemoExtensions
             if (ratings > 0)
             {
                 app.Logger.LogInformation("Demo: seeded an office with {Ratings} ratings of history; the attribution worker evaluates them now", ratings);
+            }
+            if (DemoAccounts.Seed(app.Services.GetRequiredService<Access.UserStore>()) > 0)
+            {
+                app.Logger.LogInformation("Demo: created one dashboard account per role (user names and passwords in the README's demo section)");
             }
         }
         return app;

@@ -10,15 +10,15 @@ public static class DossiersApi
 
     public static RouteGroupBuilder MapDossiers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Dossiers").RequireAuthorization();
-        group.MapPost("/service-events", PostJson).WithSummary("Import service events (JSON array, fields named like the CSV columns); all or none.");
+        var group = app.MapGroup("/api/v1").WithTags("Dossiers").RequireAuthorization(Access.AccessPolicies.Reader);
+        group.MapPost("/service-events", PostJson).RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Import service events (JSON array, fields named like the CSV columns); all or none.");
         group.MapPost("/import/service-events", PostCsv).Accepts<string>("text/csv")
-            .WithSummary("Import service events from CSV with header dossier,procedure,kind,counter,officer,at,due; all rows or none.");
+            .RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Import service events from CSV with header dossier,procedure,kind,counter,officer,at,due; all rows or none.");
         group.MapGet("/service-events", (ServiceEventStore s, string? counter, string? dossier, DateTimeOffset? from, DateTimeOffset? to, int limit = 1000) =>
             TypedResults.Ok(s.List(counter, dossier, from, to, Math.Clamp(limit, 1, 10_000)))).WithSummary("Service events in [from, to).");
         group.MapGet("/dossiers/{code}", Results<Ok<DossierView>, NotFound> (string code, ServiceEventStore s) =>
             s.Find(code) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound()).WithSummary("A dossier.");
-        group.MapPost("/dossiers/{code}/completed", Complete).WithSummary("Mark a dossier completed at a time.");
+        group.MapPost("/dossiers/{code}/completed", Complete).RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Mark a dossier completed at a time.");
         return group;
     }
 

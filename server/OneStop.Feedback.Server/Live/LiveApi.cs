@@ -1,5 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Server.Alerts;
 
 namespace OneStop.Feedback.Server.Live;
@@ -7,23 +9,49 @@ namespace OneStop.Feedback.Server.Live;
 /// <summary>
 /// Data of the dashboard's live page: terminals with their online status, and server-sent events of ratings and
 /// alerts carrying counter and unit names. <c>/api/v1/ratings/stream</c> and <c>/api/v1/alerts/stream</c> stay the
-/// raw feeds for scripts.
+/// raw feeds for scripts. Everything is limited to the caller's scope (a unit head sees their subtree's counters);
+/// an officer has no live view (403).
 /// </summary>
 public static class LiveApi
 {
     public static RouteGroupBuilder MapLive(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/live").WithTags("Live").RequireAuthorization();
-        group.MapGet("/terminals", (LiveDirectory directory) => TypedResults.Ok(directory.Terminals()))
-            .WithSummary("Terminals with counter, unit and online status, for the live page.");
-        group.MapGet("/ratings", (LiveFeed<LiveRating> feed, LiveDirectory directory, CancellationToken ct) =>
-            TypedResults.ServerSentEvents(Stream(feed.Subscribe(1000, ct), directory.Describe, "rating", ct)))
+        group.MapGet("/terminals", Terminals).WithSummary("Terminals with counter, unit and online status, for the live page.");
+        group.MapGet("/ratings", Ratings)
             .WithSummary("Server-sent events: 'ready' once subscribed, then 'rating' for each committed rating with its counter and unit.");
-        group.MapGet("/alerts", (LiveFeed<AlertView> feed, LiveDirectory directory, CancellationToken ct) =>
-            TypedResults.ServerSentEvents(Stream(feed.Subscribe(1000, ct), directory.Describe, "alert", ct)))
+        group.MapGet("/alerts", Alerts)
             .WithSummary("Server-sent events: 'ready' once subscribed, then 'alert' for each alert raised or cleared, with its unit's name.");
         return group;
     }
+
+    private static Results<Ok<List<LiveTerminal>>, ForbidHttpResult> Terminals(LiveDirectory directory, HttpContext context, AccessScopes scopes)
+    {
+        var scope = scopes.For(context);
+        return scope.SeesUnits ? TypedResults.Ok(directory.Terminals().Where(t => Sees(scope, t.UnitId)).ToList()) : TypedResults.Forbid();
+    }
+
+    private static Results<ServerSentEventsResult<object>, ForbidHttpResult> Ratings(
+        LiveFeed<LiveRating> feed, LiveDirectory directory, HttpContext context, AccessScopes scopes, CancellationToken ct)
+    {
+        // The scope is taken once, when the page connects; a changed account is seen at the next reconnect.
+        var scope = scopes.For(context);
+        return scope.SeesUnits
+            ? TypedResults.ServerSentEvents(Stream(feed.Subscribe(1000, ct), directory.Describe, e => Sees(scope, e.UnitId), "rating", ct))
+            : TypedResults.Forbid();
+    }
+
+    private static Results<ServerSentEventsResult<object>, ForbidHttpResult> Alerts(
+        LiveFeed<AlertView> feed, LiveDirectory directory, HttpContext context, AccessScopes scopes, CancellationToken ct)
+    {
+        var scope = scopes.For(context);
+        return scope.SeesUnits
+            ? TypedResults.ServerSentEvents(Stream(feed.Subscribe(1000, ct), directory.Describe, e => Sees(scope, e.UnitId), "alert", ct))
+            : TypedResults.Forbid();
+    }
+
+    /// <summary>A terminal not placed at a known counter belongs to no unit: only the whole-organisation roles see it.</summary>
+    private static bool Sees(AccessScope scope, string? unitId) => unitId is null ? scope.SeesAll : scope.SeesUnit(unitId);
 
     public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
     {
@@ -37,7 +65,7 @@ public static class LiveApi
     /// "ready" is sent, so nothing published after the page saw "ready" can be missed.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<object>> Stream<T, TEvent>(
-        IAsyncEnumerable<T> items, Func<T, TEvent> describe, string eventType, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IAsyncEnumerable<T> items, Func<T, TEvent> describe, Func<TEvent, bool> visible, string eventType, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TEvent : notnull
     {
         await using var feed = items.GetAsyncEnumerator(cancellationToken);
@@ -45,7 +73,11 @@ public static class LiveApi
         yield return new SseItem<object>("subscribed", "ready");
         while (await next)
         {
-            yield return new SseItem<object>(describe(feed.Current), eventType);
+            var item = describe(feed.Current);
+            if (visible(item))
+            {
+                yield return new SseItem<object>(item, eventType);
+            }
             next = feed.MoveNextAsync();
         }
     }

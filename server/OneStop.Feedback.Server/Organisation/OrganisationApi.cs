@@ -7,25 +7,25 @@ public static class OrganisationApi
 {
     public static RouteGroupBuilder MapOrganisation(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Organisation").RequireAuthorization();
+        var group = app.MapGroup("/api/v1").WithTags("Organisation").RequireAuthorization(Access.AccessPolicies.Reader);
         group.MapGet("/units", (OrganisationStore s) => TypedResults.Ok(s.Units())).WithSummary("The organisation tree with validity dates.");
         group.MapPost("/units", (UnitRequest r, OrganisationStore s, OrganisationValidator v) => Save(r.Id, s.UnitExists, () => v.Units([(1, r)]), u => s.Save(units: u), "units"))
-            .WithSummary("Create a unit.");
+            .RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Create a unit.");
         group.MapPut("/units/{id}", (string id, UnitRequest r, OrganisationStore s, OrganisationValidator v) => Save(null, null, () => v.Units([(1, r with { Id = id })]), u => s.Save(units: u), "units"))
-            .WithSummary("Create or replace a unit.");
+            .RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Create or replace a unit.");
         group.MapGet("/counters", (OrganisationStore s) => TypedResults.Ok(s.Counters())).WithSummary("Counters with their unit.");
         group.MapPost("/counters", (CounterRequest r, OrganisationStore s, OrganisationValidator v) => Save(r.Id, s.CounterExists, () => v.Counters([(1, r)]), k => s.Save(counters: k), "counters"))
-            .WithSummary("Create a counter.");
+            .RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Create a counter.");
         group.MapPut("/counters/{id}", (string id, CounterRequest r, OrganisationStore s, OrganisationValidator v) => Save(null, null, () => v.Counters([(1, r with { Id = id })]), k => s.Save(counters: k), "counters"))
-            .WithSummary("Create or replace a counter.");
+            .RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Create or replace a counter.");
         group.MapGet("/officers", (OrganisationStore s) => TypedResults.Ok(s.Officers())).WithSummary("Officers with their unit and badge.");
         group.MapPost("/officers", (OfficerRequest r, OrganisationStore s, OrganisationValidator v) => Save(r.Id, s.OfficerExists, () => v.Officers([(1, r)]), o => s.Save(officers: o), "officers"))
-            .WithSummary("Create an officer.");
+            .RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Create an officer.");
         group.MapPut("/officers/{id}", (string id, OfficerRequest r, OrganisationStore s, OrganisationValidator v) => Save(null, null, () => v.Officers([(1, r with { Id = id })]), o => s.Save(officers: o), "officers"))
-            .WithSummary("Create or replace an officer.");
-        group.MapPost("/import/units", ImportUnits).Accepts<string>("text/csv").WithSummary("CSV id,name,parent,validFrom,validTo,requireServiceEvent; all rows or none.");
-        group.MapPost("/import/counters", ImportCounters).Accepts<string>("text/csv").WithSummary("CSV id,unit,name; all rows or none.");
-        group.MapPost("/import/officers", ImportOfficers).Accepts<string>("text/csv").WithSummary("CSV id,name,unit,badge; all rows or none.");
+            .RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Create or replace an officer.");
+        group.MapPost("/import/units", ImportUnits).Accepts<string>("text/csv").RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("CSV id,name,parent,validFrom,validTo,requireServiceEvent; all rows or none.");
+        group.MapPost("/import/counters", ImportCounters).Accepts<string>("text/csv").RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("CSV id,unit,name; all rows or none.");
+        group.MapPost("/import/officers", ImportOfficers).Accepts<string>("text/csv").RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("CSV id,name,unit,badge; all rows or none.");
         return group;
     }
 

@@ -7,9 +7,10 @@ public static class RatingsApi
 {
     public static RouteGroupBuilder MapRatings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Ratings").RequireAuthorization();
-        group.MapGet("/ratings", List).WithSummary("Stored ratings, newest first; filter by terminal and a [from, to) time range.");
-        group.MapGet("/ingest/rejections", Rejections).WithSummary("Rejected terminal messages with reason code and raw payload (truncated to 1 KiB).");
+        var group = app.MapGroup("/api/v1").WithTags("Ratings");
+        group.MapGet("/ratings", List).RequireAuthorization(Access.AccessPolicies.Reader)
+            .WithSummary("Stored ratings, newest first; filter by terminal and a [from, to) time range.");
+        group.MapGet("/ingest/rejections", Rejections).RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Rejected terminal messages with reason code and raw payload (truncated to 1 KiB).");
         return group;
     }
 

@@ -8,11 +8,11 @@ public static class ShiftsApi
 {
     public static RouteGroupBuilder MapShifts(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/shifts").WithTags("Shifts").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/shifts").WithTags("Shifts").RequireAuthorization(Access.AccessPolicies.Reader);
         group.MapGet("/", (ShiftStore s, string? counter, string? officer, DateTimeOffset? from, DateTimeOffset? to) => TypedResults.Ok(s.List(counter, officer, from, to)))
             .WithSummary("Shifts overlapping [from, to), optionally of one counter or officer.");
-        group.MapPost("/", Create).WithSummary("Record a shift (end optional: open shift).");
-        group.MapPost("/{id:long}/end", End).WithSummary("End an open shift.");
+        group.MapPost("/", Create).RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("Record a shift (end optional: open shift).");
+        group.MapPost("/{id:long}/end", End).RequireAuthorization(Access.AccessPolicies.Admin).WithSummary("End an open shift.");
         return group;
     }
 

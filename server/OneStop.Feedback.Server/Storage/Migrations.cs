@@ -236,7 +236,25 @@ public static class Migrations
             PRIMARY KEY (month, counter_id, officer_id)
         );
         """,
-        // 6: apology letters of late dossiers: what the office typed in (applicant, new return date as a Vietnam
+        // 6: dashboard accounts (PBKDF2 password hashes, role and scope, lockout) and API tokens bound to an account.
+        """
+        CREATE TABLE users (
+            id            INTEGER PRIMARY KEY,
+            username      TEXT NOT NULL UNIQUE,
+            display_name  TEXT,
+            password_hash TEXT NOT NULL,
+            role          TEXT NOT NULL,
+            unit_id       TEXT,
+            officer_id    TEXT,
+            stamp         TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL,
+            locked_until  INTEGER,
+            disabled_at   INTEGER,
+            created_at    INTEGER NOT NULL
+        );
+        ALTER TABLE api_tokens ADD COLUMN user_id INTEGER REFERENCES users (id);
+        """,
+        // 7: apology letters of late dossiers: what the office typed in (applicant, new return date as a Vietnam
         //    calendar day 'yyyy-MM-dd', reason), who last changed it, and who sent the letter when.
         """
         CREATE TABLE apology_letters (

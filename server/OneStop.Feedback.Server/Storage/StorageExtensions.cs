@@ -15,7 +15,7 @@ public static class StorageExtensions
         return builder;
     }
 
-    /// <summary>Creates or migrates the schema and makes sure an admin token exists, before anything is served.</summary>
+    /// <summary>Creates or migrates the schema and makes sure an admin token and an admin account exist, before anything is served.</summary>
     public static WebApplication InitializeStorage(this WebApplication app)
     {
         var database = app.Services.GetRequiredService<Database>();
@@ -28,6 +28,7 @@ public static class StorageExtensions
             }
         }
         app.Services.GetRequiredService<ApiTokenStore>().EnsureAdminToken();
+        app.Services.GetRequiredService<UserStore>().EnsureAdmin();
         return app;
     }
 }

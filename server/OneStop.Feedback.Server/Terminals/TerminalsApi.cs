@@ -9,7 +9,7 @@ public static class TerminalsApi
 {
     public static RouteGroupBuilder MapTerminals(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/terminals").WithTags("Terminals").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/terminals").WithTags("Terminals").RequireAuthorization(Access.AccessPolicies.Admin);
         group.MapPost("/", Create).WithSummary("Provision a terminal; the response holds its MQTT secret, shown only this once.");
         group.MapGet("/", (TerminalRegistry registry) => TypedResults.Ok(registry.List())).WithSummary("List terminals with last-seen time and online status.");
         group.MapGet("/{id}", Get).WithSummary("One terminal.");

@@ -23,7 +23,7 @@ public sealed class ApologyLetterTests(BrowserApp app)
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         var month = VietnamTime.MonthOf(due);
 
-        var page = await app.AdminPageAsync();
+        var page = await app.SignedInPageAsync("truongbadinh");
         await page.GotoAsync($"/dossiers/late?month={month}");
         // The demo office has hundreds of late dossiers: the list is paged and searchable by code.
         Assert.InRange(await page.Locator("article.dossier").CountAsync(), 1, 25);
@@ -64,7 +64,7 @@ public sealed class ApologyLetterTests(BrowserApp app)
         await Screenshots.TakeAsync(page, "late-dossiers-desktop");
 
         await page.Locator("#dossier-HS-TRE-001").GetByRole(AriaRole.Button, new() { Name = "Đánh dấu đã gửi — HS-TRE-001" }).ClickAsync();
-        await Expect(page.Locator("#dossier-HS-TRE-001 .sent")).ToContainTextAsync("api-token");
+        await Expect(page.Locator("#dossier-HS-TRE-001 .sent")).ToContainTextAsync("truongbadinh");
         await Expect(page.Locator("#dossier-HS-TRE-001").GetByRole(AriaRole.Button, new() { Name = "Đánh dấu đã gửi — HS-TRE-001" })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }

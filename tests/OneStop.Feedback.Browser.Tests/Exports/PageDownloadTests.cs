@@ -12,7 +12,7 @@ public sealed class PageDownloadTests(BrowserApp app)
     [Fact]
     public async Task OverviewChartsTablesAndMonthlyReportDownload()
     {
-        var page = await app.AdminPageAsync();
+        var page = await app.SignedInPageAsync("lanhdao");
         await page.GotoAsync("/");
         var unitNames = await page.Locator("table tbody th[scope=row]").AllInnerTextsAsync();
         Assert.NotEmpty(unitNames);
@@ -45,7 +45,7 @@ public sealed class PageDownloadTests(BrowserApp app)
     [Fact]
     public async Task UnitAndOfficerChartsAndTablesDownload()
     {
-        var page = await app.AdminPageAsync();
+        var page = await app.SignedInPageAsync("lanhdao");
         await page.GotoAsync("/units/P-BADINH");
         await CheckChartAsync(page, "unit-trend");
         await CheckChartAsync(page, "distribution");

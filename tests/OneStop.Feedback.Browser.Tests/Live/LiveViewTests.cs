@@ -24,7 +24,7 @@ public sealed class LiveViewTests(BrowserApp app)
             .WithTcpServer("127.0.0.1", app.MqttPort).WithClientId("live-t1").WithCredentials(credentials.Id, credentials.Secret).Build());
         Assert.Equal(MqttClientConnectResultCode.Success, connect.ResultCode);
 
-        var page = await app.AdminPageAsync();
+        var page = await app.SignedInPageAsync("truongbadinh");
         await page.GotoAsync("/live");
         await Expect(page.Locator("#live-status")).ToHaveTextAsync("Đang nhận dữ liệu trực tiếp");
         // The connected terminal is listed online at its counter.

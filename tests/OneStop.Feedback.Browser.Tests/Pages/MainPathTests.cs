@@ -10,7 +10,7 @@ public sealed class MainPathTests(BrowserApp app)
     [Fact]
     public async Task LeaderFollowsOverviewToUnitToOfficer()
     {
-        var page = await app.AdminPageAsync();
+        var page = await app.SignedInPageAsync("lanhdao");
         await page.GotoAsync("/");
         await Expect(page.Locator("h1")).ToContainTextAsync("Tổng quan");
         await Expect(page.Locator("figure svg[role=img]").First).ToBeVisibleAsync();
@@ -31,7 +31,7 @@ public sealed class MainPathTests(BrowserApp app)
     [Fact]
     public async Task LanguageSwitchTurnsThePagesEnglishAndIsRemembered()
     {
-        var page = await app.AdminPageAsync();
+        var page = await app.SignedInPageAsync("lanhdao");
         await page.GotoAsync("/units/P-BADINH");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
@@ -48,7 +48,7 @@ public sealed class MainPathTests(BrowserApp app)
     [Fact]
     public async Task PagesFitAPhoneScreen()
     {
-        var page = await app.AdminPageAsync(390, 844);
+        var page = await app.SignedInPageAsync("lanhdao", 390, 844);
         foreach (var (path, name) in new[] { ("/", "overview-phone"), ("/units/P-BADINH", "unit-phone"), ("/officers/CB-01", "officer-phone") })
         {
             await page.GotoAsync(path);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneStop.Feedback.Evaluation.Calendar;
+using OneStop.Feedback.Server.Demo;
 using OneStop.Feedback.Server.Mqtt;
 
 namespace OneStop.Feedback.Browser.Tests.Support;
@@ -67,17 +68,27 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context (own cookies) that sends the admin Bearer token, at desktop size unless told.</summary>
-    public async Task<IPage> AdminPageAsync(int width = 1366, int height = 768)
+    /// <summary>
+    /// A fresh context (own cookies) signed in through the login form as one of the demo accounts (quantri, lanhdao,
+    /// truongbadinh, truongdonganh, canbo01), at desktop size unless told.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string username, int width = 1366, int height = 768)
     {
+        var account = DemoAccounts.All.Single(a => a.Username == username);
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = width, Height = height },
             AcceptDownloads = true,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + AdminToken },
+            Locale = "vi-VN",
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(username);
+        await page.GetByLabel("Mật khẩu").FillAsync(account.Password!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
     }
 
     /// <summary>The attribution worker evaluates the seeded history in the background: wait until the month has ratings.</summary>
