@@ -17,7 +17,7 @@ public sealed class PageDownloadTests(BrowserApp app)
         var unitNames = await page.Locator("table tbody th[scope=row]").AllInnerTextsAsync();
         Assert.NotEmpty(unitNames);
 
-        await CheckChartAsync(page, "units-satisfaction");
+        await CheckChartAsync(page, "overview", "units-satisfaction");
 
         var xlsx = await DownloadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Bảng Excel (XLSX)" }), "units.xlsx");
         var rows = Files.XlsxRows(xlsx);
@@ -47,8 +47,8 @@ public sealed class PageDownloadTests(BrowserApp app)
     {
         var page = await app.SignedInPageAsync("lanhdao");
         await page.GotoAsync("/units/P-BADINH");
-        await CheckChartAsync(page, "unit-trend");
-        await CheckChartAsync(page, "distribution");
+        await CheckChartAsync(page, "unit", "unit-trend");
+        await CheckChartAsync(page, "unit", "distribution");
         var officers = await page.Locator("table tbody th[scope=row]").AllInnerTextsAsync();
         var rows = Files.XlsxRows(await DownloadAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Bảng Excel (XLSX)" }), "officers.xlsx"));
         Assert.Equal(officers.Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[1]).Order(StringComparer.Ordinal));
@@ -61,19 +61,19 @@ public sealed class PageDownloadTests(BrowserApp app)
         }
 
         await page.GotoAsync("/officers/CB-01");
-        await CheckChartAsync(page, "officer-trend");
-        await CheckChartAsync(page, "distribution");
-        await CheckChartAsync(page, "officer-criteria");
+        await CheckChartAsync(page, "officer", "officer-trend");
+        await CheckChartAsync(page, "officer", "distribution");
+        await CheckChartAsync(page, "officer", "officer-criteria");
         await page.Context.CloseAsync();
     }
 
     /// <summary>Downloads the chart's PNG and SVG through its links and checks the default 1200×600 size.</summary>
-    private static async Task CheckChartAsync(IPage page, string chart)
+    private static async Task CheckChartAsync(IPage page, string pageName, string chart)
     {
         var links = page.Locator($"p.downloads:has(a[href^='/api/v1/charts/{chart}?'])").First;
-        var png = await DownloadAsync(page, links.GetByRole(AriaRole.Link, new() { Name = "Ảnh PNG" }), $"{page.Url.GetHashCode(StringComparison.Ordinal):x}-{chart}.png");
+        var png = await DownloadAsync(page, links.GetByRole(AriaRole.Link, new() { Name = "Ảnh PNG" }), $"{pageName}-{chart}.png");
         Assert.Equal((1200, 600), Files.PngSize(png));
-        var svg = await DownloadAsync(page, links.GetByRole(AriaRole.Link, new() { Name = "Ảnh SVG" }), $"{page.Url.GetHashCode(StringComparison.Ordinal):x}-{chart}.svg");
+        var svg = await DownloadAsync(page, links.GetByRole(AriaRole.Link, new() { Name = "Ảnh SVG" }), $"{pageName}-{chart}.svg");
         var (width, height, document) = Files.Svg(svg);
         Assert.Equal((1200d, 600d), (width, height));
         Assert.Contains(document.Descendants(), e => e.Name.LocalName == "text" && e.Value.Length > 0);
