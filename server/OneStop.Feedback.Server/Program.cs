@@ -48,7 +48,8 @@ var app = builder.Build();
 app.InitializeStorage();
 app.SeedDemoOffice();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
+// A bad request (malformed form, missing antiforgery token) stays a 400 also where binding throws (Development).
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -15,7 +15,8 @@ namespace OneStop.Feedback.Dashboard.Dossiers;
 /// <summary>
 /// Apology letters for late dossiers: the PDF, the letter's variable parts, "sent" (who and when), and the page that
 /// lists a month's late dossiers with those actions as plain HTML forms. Roles that see units (admin, leader, unit
-/// head) see and handle the late dossiers of their units; a dossier outside the caller's scope is refused with 403
+/// head) see the late dossiers of their units and print the letters; admin and unit heads also record them (the leader
+/// reads only); a dossier outside the caller's scope is refused with 403
 /// as an unknown one is, so the answer does not tell whether it exists (admin and leader get 404 for unknown).
 /// </summary>
 public static class ApologyLettersApi
@@ -48,7 +49,7 @@ public static class ApologyLettersApi
     private static Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem> Save(
         string code, ApologyDraft draft, HttpContext context, AccessScopes scopes, IApologyLetters letters, TimeProvider time)
     {
-        var (dossier, forbidden) = Visible(code, context, scopes, letters);
+        var (dossier, forbidden) = Visible(code, context, scopes, letters, write: true);
         if (dossier is null)
         {
             return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
@@ -64,7 +65,7 @@ public static class ApologyLettersApi
 
     private static Results<NoContent, NotFound, ForbidHttpResult> Sent(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters, TimeProvider time)
     {
-        var (dossier, forbidden) = Visible(code, context, scopes, letters);
+        var (dossier, forbidden) = Visible(code, context, scopes, letters, write: true);
         if (dossier is null)
         {
             return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
@@ -74,10 +75,10 @@ public static class ApologyLettersApi
     }
 
     /// <summary>The late dossier when the caller may see it; else 404 (whole-organisation roles) or 403 (everyone else).</summary>
-    private static (LateDossierEntry? Dossier, bool Forbidden) Visible(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters)
+    private static (LateDossierEntry? Dossier, bool Forbidden) Visible(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters, bool write = false)
     {
         var scope = scopes.For(context);
-        if (!scope.SeesUnits)
+        if (!scope.SeesUnits || (write && !Records(scope)))
         {
             return (null, true);
         }
@@ -88,6 +89,9 @@ public static class ApologyLettersApi
         }
         return (null, !scope.SeesAll);
     }
+
+    /// <summary>Who may record a letter's parts and its sending: admin and unit heads (the leader reads only).</summary>
+    internal static bool Records(AccessScope scope) => scope.IsAdmin || scope.Role == AccessScope.UnitHead;
 
     /// <summary>Dossiers per page: a busy centre has hundreds of late dossiers in a month.</summary>
     public const int PageSize = 25;
@@ -123,23 +127,24 @@ public static class ApologyLettersApi
             Matching = matching.Count,
             Filter = new LateDossierFilter(code, unsent == true, current, pages),
             Invalid = invalid,
+            CanRecord = Records(scope),
         });
     }
 
     /// <summary>The page's form: stores the draft and goes back to the list (303, so a reload does not post again).</summary>
     private static async Task<IResult> SaveForm(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters, IAntiforgery antiforgery, TimeProvider time)
     {
+        var (dossier, forbidden) = Visible(code, context, scopes, letters, write: true);
+        if (dossier is null)
+        {
+            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+        }
         // The form is read by hand (no bound form parameter), so the antiforgery check is explicit.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return TypedResults.BadRequest();
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var (dossier, forbidden) = Visible(code, context, scopes, letters);
-        if (dossier is null)
-        {
-            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
-        }
         DateOnly? newDue = null;
         var dueText = form["newDue"].ToString();
         if (dueText.Length > 0)
@@ -161,16 +166,16 @@ public static class ApologyLettersApi
 
     private static async Task<IResult> SentForm(string code, HttpContext context, AccessScopes scopes, IApologyLetters letters, IAntiforgery antiforgery, TimeProvider time)
     {
+        var (dossier, forbidden) = Visible(code, context, scopes, letters, write: true);
+        if (dossier is null)
+        {
+            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
+        }
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             return TypedResults.BadRequest();
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var (dossier, forbidden) = Visible(code, context, scopes, letters);
-        if (dossier is null)
-        {
-            return forbidden ? TypedResults.Forbid() : TypedResults.NotFound();
-        }
         letters.MarkSent(code, Who(context), time.GetUtcNow());
         return Back(form["month"], code);
     }

@@ -83,12 +83,15 @@ public class PagesTests
     }
 
     [Fact]
-    public async Task PagesNeedTheAdminTokenForNow()
+    public async Task AnonymousVisitorIsSentToTheLoginPage()
     {
         await using var app = new DashboardApp(fixedReports: true);
         using var anonymous = app.CreateAnonymousClient();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/")).StatusCode);
+        var response = await anonymous.GetAsync("/units/P-BD");
+
+        Assert.Equal("/login", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("Nguyễn Văn An", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

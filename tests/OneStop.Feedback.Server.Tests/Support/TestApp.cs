@@ -54,6 +54,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public HttpClient CreateAnonymousClient() => _factory.CreateClient();
 
+    /// <summary>A client that does not follow redirects (to see 302 → /login) and keeps cookies (a browser session).</summary>
+    public HttpClient CreateBrowserClient(string baseAddress = "http://localhost") =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) });
+
     public async Task<TerminalCredentials> CreateTerminalAsync(string id, string? counter = "Q1")
     {
         var response = await Client.PostAsJsonAsync("/api/v1/terminals", new { id, counterId = counter, name = "Quầy " + id });
