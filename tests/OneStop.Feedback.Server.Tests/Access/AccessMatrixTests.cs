@@ -94,7 +94,7 @@ public class AccessMatrixTests
             new("GET /api/v1/live/ratings", "/api/v1/live/ratings", SeesUnits),
             new("GET /api/v1/live/alerts", "/api/v1/live/alerts", SeesUnits),
             // Late dossiers and apology letters: read by whoever sees the dossier's unit, recorded by admin and unit heads
-            new("GET /dossiers/late", "/dossiers/late", SeesUnits),
+            new("GET /dossiers/late/", "/dossiers/late", SeesUnits),
             new("GET /api/v1/dossiers/{code}/apology-letter", "/api/v1/dossiers/HS-LATE-A/apology-letter", ScopeOfA),
             new("GET /api/v1/dossiers/{code}/apology-letter", "/api/v1/dossiers/HS-LATE-B/apology-letter", ScopeOfB),
             new("GET /api/v1/dossiers/{code}/apology-letter", "/api/v1/dossiers/NO-SUCH/apology-letter", Reader),
