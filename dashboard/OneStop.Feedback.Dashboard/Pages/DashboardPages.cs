@@ -118,7 +118,7 @@ public static class DashboardPages
         return MonthText.TryParse(text, out month);
     }
 
-    internal static RazorComponentResult<ForbiddenPage> Forbidden(HttpContext context, Text.DashboardText text, Month month)
+    public static RazorComponentResult<ForbiddenPage> Forbidden(HttpContext context, Text.DashboardText text, Month month)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return new RazorComponentResult<ForbiddenPage>(new { Text = text, Month = month }) { StatusCode = StatusCodes.Status403Forbidden };

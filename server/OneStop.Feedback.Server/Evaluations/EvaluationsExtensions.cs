@@ -16,6 +16,7 @@ public static class EvaluationsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<EvaluationQueries>();
         builder.Services.AddSingleton<AppealStore>();
+        builder.Services.AddSingleton<OfficerRatings>();
         return builder;
     }
 }

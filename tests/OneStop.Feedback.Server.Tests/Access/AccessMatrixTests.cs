@@ -30,7 +30,8 @@ public class AccessMatrixTests
     private const string Reader = "nnnnnyyynn";
     private const string AdminOnly = "nnnnnnyynn";
 
-    private sealed record Probe(string Route, string Url, string Expect, object? Body = null, string? Csv = null);
+    /// <summary>A request to a route; <c>Form</c> posts a form without an antiforgery token, so an allowed caller gets 400 and changes nothing.</summary>
+    private sealed record Probe(string Route, string Url, string Expect, object? Body = null, string? Csv = null, bool Form = false);
 
     private static List<Probe> Probes(AccessWorld w, string month)
     {
@@ -52,6 +53,18 @@ public class AccessMatrixTests
             new("GET /officers/{id}", "/officers/O-A", OfficerA),
             new("GET /officers/{id}", "/officers/O-A1", ScopeOfA),
             new("GET /officers/{id}", "/officers/O-B", ScopeOfB),
+            new("GET /officers/{id}/ratings", "/officers/O-A/ratings", OfficerA),
+            new("GET /officers/{id}/ratings", "/officers/O-B/ratings", ScopeOfB),
+            new("POST /officers/{id}/ratings/{ratingId:long}/appeal", $"/officers/O-A/ratings/{w.RatingOfA}/appeal", "nynnnnnnnn", Form: true),
+            new("POST /officers/{id}/ratings/{ratingId:long}/appeal", $"/officers/O-B/ratings/{w.RatingOfB}/appeal", "nnnnnnnnnn", Form: true),
+            new("GET /appeals", "/appeals", SignedIn),
+            new("POST /appeals/{id:long}/decision", $"/appeals/{w.AppealOfA}/decision", "nnnyynyynn", Form: true),
+            new("POST /appeals/{id:long}/decision", $"/appeals/{w.AppealOfB}/decision", "nnynnnyynn", Form: true),
+            new("GET /admin/users/", "/admin/users/", AdminOnly),
+            new("POST /admin/users/", "/admin/users/", AdminOnly, Form: true),
+            new("POST /admin/users/{id:long}/disable", $"/admin/users/{spare}/disable", AdminOnly, Form: true),
+            new("POST /admin/users/{id:long}/enable", $"/admin/users/{spare}/enable", AdminOnly, Form: true),
+            new("POST /admin/users/{id:long}/password", $"/admin/users/{spare}/password", AdminOnly, Form: true),
             // Charts, exports, report
             new("GET /api/v1/charts/{chart}", M("/api/v1/charts/units-satisfaction"), SeesUnits),
             new("GET /api/v1/charts/{chart}", M("/api/v1/charts/unit-trend?unit=U-A"), ScopeOfA),
@@ -212,7 +225,11 @@ public class AccessMatrixTests
     {
         var method = new HttpMethod(probe.Route[..probe.Route.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, probe.Url);
-        if (probe.Csv is not null)
+        if (probe.Form)
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "x", ["accept"] = "true", ["username"] = "x", ["password"] = "0123456789ab" });
+        }
+        else if (probe.Csv is not null)
         {
             request.Content = new StringContent(probe.Csv, Encoding.UTF8, "text/csv");
         }

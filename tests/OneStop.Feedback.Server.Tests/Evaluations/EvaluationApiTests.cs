@@ -89,7 +89,7 @@ public class EvaluationApiTests
         Assert.Equal(("accepted", "Camera xác nhận bấm nhầm"), (detail.Appeals[0].Status, detail.Appeals[0].DecisionReason));
         using var db = app.Services.GetRequiredService<Storage.Database>().Open();
         using var audit = db.CreateCommand();
-        audit.CommandText = "SELECT group_concat(action, ',') FROM audit_log";
+        audit.CommandText = "SELECT group_concat(action, ',') FROM audit_log WHERE subject LIKE 'rating:%'";
         Assert.Equal("appeal.filed,appeal.accepted", audit.ExecuteScalar());
     }
 
