@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Dashboard.Pages;
 using OneStop.Feedback.Dashboard.Reports;

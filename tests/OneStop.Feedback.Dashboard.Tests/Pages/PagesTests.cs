@@ -83,15 +83,17 @@ public class PagesTests
     }
 
     [Fact]
-    public async Task AnonymousVisitorIsSentToTheLoginPage()
+    public async Task PagesWithoutSignInLeadToTheLoginForm()
     {
+        // Every role's access to every route is checked by the server tests' access matrix; this is the page side.
         await using var app = new DashboardApp(fixedReports: true);
         using var anonymous = app.CreateAnonymousClient();
 
-        var response = await anonymous.GetAsync("/units/P-BD");
+        var response = await anonymous.GetAsync("/units/X-DA?month=2026-11");
 
         Assert.Equal("/login", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.DoesNotContain("Nguyễn Văn An", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("?ReturnUrl=%2Funits%2FX-DA%3Fmonth%3D2026-11", response.RequestMessage.RequestUri.Query);
+        Assert.Contains("<input id=\"username\" name=\"username\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
