@@ -9,6 +9,7 @@ declare -A wanted=(
   [mosquitto]=mosquitto            # real broker for integration tests, and mosquitto_passwd
   [mosquitto_pub]=mosquitto-clients # an outside MQTT client
   [influxd]=influxdb               # InfluxDB 1.6.7: the time-series tests start their own influxd
+  [chromium]=chromium              # dashboard browser tests (Playwright drives Debian's Chromium, no browser download)
 )
 # Files the tests need, for packages that install no program: file -> package.
 declare -A wanted_files=(

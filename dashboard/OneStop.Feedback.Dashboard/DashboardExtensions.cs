@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Feedback.Dashboard.Charts;
+using OneStop.Feedback.Dashboard.Dossiers;
 using OneStop.Feedback.Dashboard.Exports;
 using OneStop.Feedback.Dashboard.Fonts;
 using OneStop.Feedback.Dashboard.Pages;
@@ -36,6 +37,7 @@ public static class DashboardExtensions
         app.MapCharts();
         app.MapExports();
         app.MapPrinting();
+        app.MapApologyLetters();
         app.MapPages();
         return app;
     }

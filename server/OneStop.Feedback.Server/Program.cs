@@ -1,4 +1,5 @@
 using OneStop.Feedback.Dashboard;
+using OneStop.Feedback.Dashboard.Dossiers;
 using OneStop.Feedback.Server.Access;
 using OneStop.Feedback.Server.Alerts;
 using OneStop.Feedback.Server.Demo;
@@ -6,6 +7,7 @@ using OneStop.Feedback.Server.Dossiers;
 using OneStop.Feedback.Server.Evaluations;
 using OneStop.Feedback.Server.Health;
 using OneStop.Feedback.Server.Ingest;
+using OneStop.Feedback.Server.Live;
 using OneStop.Feedback.Server.Mqtt;
 using OneStop.Feedback.Server.Mqtt.Mosquitto;
 using OneStop.Feedback.Server.Organisation;
@@ -37,10 +39,12 @@ builder.AddReferenceData();
 builder.AddEvaluations();
 builder.AddTimeSeries();
 builder.AddAlerts();
+builder.AddLive();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
 builder.AddDashboard(services => services.GetRequiredService<EvaluationQueries>().Report);
+builder.Services.AddSingleton<IApologyLetters, ApologyLetterStore>(); // the dashboard's late-dossier letters, on the store
 
 var app = builder.Build();
 app.InitializeStorage();
@@ -68,6 +72,7 @@ app.MapEvaluations();
 app.MapTimeSeries();
 app.MapAppealPages();
 app.MapAlerts();
+app.MapLive();
 app.MapDashboard();
 
 app.Run();

@@ -102,9 +102,15 @@ public static class ChartCatalog
             var u = report.Units.FirstOrDefault(x => x.UnitId == unit);
             return u is null ? (null, "unit", "unknown unit") : (DistributionChart.Create(month, u.Name, u.Distribution, text), null, null);
         }
+        return (RootsDistribution(report, text), null, null);
+    }
+
+    /// <summary>The distribution of all ratings of the report's top units (those whose parent is not in the report).</summary>
+    public static Plot RootsDistribution(MonthlyReport report, DashboardText text)
+    {
         var roots = report.Units.Where(u => u.ParentId is null || report.Units.All(p => p.UnitId != u.ParentId)).ToList();
         var sum = roots.SelectMany(u => u.Distribution).GroupBy(l => (l.Scale, l.Score))
             .Select(g => new LevelCount(g.Key.Scale, g.Key.Score, g.Sum(l => l.Count))).ToList();
-        return (DistributionChart.Create(month, string.Join(", ", roots.Select(u => u.Name)), sum, text), null, null);
+        return DistributionChart.Create(report.Month, string.Join(", ", roots.Select(u => u.Name)), sum, text);
     }
 }

@@ -29,7 +29,7 @@ public static class ExportTables
     public static readonly IReadOnlyList<TableColumn<UnitReport>> Units =
     [
         new("unitId", ColumnKind.Text, u => u.UnitId),
-        new("name", ColumnKind.Text, u => u.Name),
+        new("name", ColumnKind.Text, u => u.Name, "unitName"),
         new("parentId", ColumnKind.Text, u => u.ParentId),
         new("ratings", ColumnKind.Count, u => u.Ratings),
         new("flagged", ColumnKind.Count, u => u.Flagged),

@@ -25,7 +25,7 @@ public static class XlsxTable
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            data.Append(Row(1, columns.Select(c => TextCell(text["Col_" + c.Id], Header))));
+            data.Append(Row(1, columns.Select(c => TextCell(text[c.LabelKey], Header))));
             for (var i = 0; i < rows.Count; i++)
             {
                 data.Append(Row((uint)i + 2, columns.Select(c => ValueCell(c.Kind, c.Value(rows[i]), text))));
@@ -44,7 +44,7 @@ public static class XlsxTable
 
     /// <summary>Wide enough for the header label; text columns a little wider for names.</summary>
     private static double Width<T>(TableColumn<T> column, DashboardText text) =>
-        Math.Clamp(text["Col_" + column.Id].Length + 2, column.Kind == ColumnKind.Text ? 16 : 10, 40);
+        Math.Clamp(text[column.LabelKey].Length + 2, column.Kind == ColumnKind.Text ? 16 : 10, 40);
 
     private static Row Row(uint index, IEnumerable<Cell> cells) => new(cells) { RowIndex = index };
 

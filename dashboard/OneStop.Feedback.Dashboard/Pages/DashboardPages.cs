@@ -22,6 +22,7 @@ public static class DashboardPages
         group.MapGet("/", Overview);
         group.MapGet("/units/{id}", Unit);
         group.MapGet("/officers/{id}", Officer);
+        group.MapGet("/live", Live);
         return group;
     }
 
@@ -67,7 +68,8 @@ public static class DashboardPages
         officers = scope.Filter(officers).ToList();
         var children = scope.Filter(report.Units.Where(u => u.ParentId == id).ToList());
         var distribution = InlineSvg.Of(DistributionChart.Create(m, unit.Name, unit.Distribution, text), text.Format("ChartDistribution", unit.Name, text.MonthLong(m)));
-        return new RazorComponentResult<UnitPage>(new { Text = text, Month = m, Unit = unit, Children = children, Officers = officers, Distribution = distribution });
+        var trend = InlineSvg.Of(ChartCatalog.Build(ChartCatalog.UnitTrend, m, id, null, reports, text).Plot!, text.Format("ChartUnitTrend", unit.Name));
+        return new RazorComponentResult<UnitPage>(new { Text = text, Month = m, Unit = unit, Children = children, Officers = officers, Trend = trend, Distribution = distribution });
     }
 
     private static Results<RazorComponentResult<OfficerPage>, RazorComponentResult<NotFoundPage>, RazorComponentResult<ForbiddenPage>> Officer(
@@ -94,6 +96,15 @@ public static class DashboardPages
             Distribution = InlineSvg.Of(DistributionChart.Create(m, name, officer.Distribution, text), text.Format("ChartDistribution", name, text.MonthLong(m))),
             Criteria = InlineSvg.Of(CriteriaChart.Create(m, name, officer.Criteria, text), text.Format("ChartOfficerCriteria", name, text.MonthLong(m))),
         });
+    }
+
+    /// <summary>Ratings and alerts as they come; the data routes limit them to the caller's units. Officers have no live view.</summary>
+    private static Results<RazorComponentResult<LivePage>, RazorComponentResult<ForbiddenPage>> Live(HttpContext context, MonthlyReports reports, AccessScopes scopes)
+    {
+        var text = PageLanguage.Resolve(context);
+        return scopes.For(context).SeesUnits
+            ? new RazorComponentResult<LivePage>(new { Text = text, Month = reports.Current })
+            : Forbidden(context, text, reports.Current);
     }
 
     /// <summary>No month means the current one; a malformed month is a 404 page rather than a silent switch.</summary>

@@ -5,7 +5,7 @@ using OneStop.Feedback.Evaluation.Evaluation;
 namespace OneStop.Feedback.Dashboard.Printing;
 
 /// <summary>
-/// The monthly report as PDF: cover, units table with the units-satisfaction chart, officers table (ranked first,
+/// The monthly report as PDF: cover, units table with the units-satisfaction and distribution charts, officers table (ranked first,
 /// then "chưa đủ dữ liệu"), and notes on how the numbers are made. Pass a report already limited to a subtree.
 /// </summary>
 public static class MonthlyReportPdf
@@ -24,6 +24,7 @@ public static class MonthlyReportPdf
                 report.Units.Select(u => (IReadOnlyList<string>)[u.Name, text.Number(u.Ratings), Share(u.SatisfiedShare, text), Share(u.OnTimeShare, text), Share(u.ResponseRate, text), u.UnitIndex is null ? Dash : text.Score(u.UnitIndex)]));
             var chart = UnitsSatisfactionChart.Create(report.Month, report.Units, text);
             pdf.Chart(chart, 900, 450);
+            pdf.Chart(ChartCatalog.RootsDistribution(report, text), 900, 450);
             pdf.NewPage();
             pdf.Line(text["ReportOfficers"], 13, bold: true);
             var officers = report.Officers.OrderBy(o => o.UnitName, StringComparer.Create(text.Culture, false)).ThenBy(o => o.Rank ?? int.MaxValue).ThenBy(o => o.Name, StringComparer.Create(text.Culture, false));

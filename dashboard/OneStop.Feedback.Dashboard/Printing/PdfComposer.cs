@@ -50,6 +50,20 @@ internal sealed class PdfComposer : IDisposable
         _y += size * 1.5f;
     }
 
+    /// <summary>
+    /// One line of two texts side by side, each centred in its column (left 45 %, right 55 %): the heading of an
+    /// official letter (issuing office | national motto) and its signature block.
+    /// </summary>
+    public void Columns(string left, string right, float size, bool bold = false)
+    {
+        using var font = Font(size, bold);
+        EnsureRoom(size * 1.5f);
+        var split = TextWidth * 0.45f;
+        Canvas.DrawText(Fit(Nfc(left), font, split - 6), Margin + split / 2, _y + size, SKTextAlign.Center, font, _ink);
+        Canvas.DrawText(Fit(Nfc(right), font, TextWidth - split - 6), Margin + split + (TextWidth - split) / 2, _y + size, SKTextAlign.Center, font, _ink);
+        _y += size * 1.5f;
+    }
+
     /// <summary>Word-wrapped text across the text width.</summary>
     public void Paragraph(string text, float size = 10)
     {

@@ -287,6 +287,20 @@ public static class Migrations
         );
         ALTER TABLE api_tokens ADD COLUMN user_id INTEGER REFERENCES users (id);
         """,
+        // 8: apology letters of late dossiers: what the office typed in (applicant, new return date as a Vietnam
+        //    calendar day 'yyyy-MM-dd', reason), who last changed it, and who sent the letter when.
+        """
+        CREATE TABLE apology_letters (
+            dossier      TEXT PRIMARY KEY,
+            citizen_name TEXT,
+            new_due      TEXT,
+            reason       TEXT,
+            updated_by   TEXT NOT NULL,
+            updated_at   INTEGER NOT NULL,
+            sent_by      TEXT,
+            sent_at      INTEGER
+        );
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>

@@ -48,6 +48,17 @@ public class ChartRenderingTests
         }
         Assert.True(colours.Count > 20, $"{chart}: only {colours.Count} colours");
         Assert.True(dark > 500, $"{chart}: only {dark} dark pixels: no text drawn? (font missing)");
+        // Above the data area only the title is drawn: dark pixels there are its letters.
+        var title = 0;
+        for (var y = 0; y < 40; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var pixel = bitmap.GetPixel(x, y);
+                title += pixel.Red + pixel.Green + pixel.Blue < 200 ? 1 : 0;
+            }
+        }
+        Assert.True(title > 200, $"{chart}: only {title} dark pixels in the title band: the title text was not drawn");
     }
 
     [Theory]

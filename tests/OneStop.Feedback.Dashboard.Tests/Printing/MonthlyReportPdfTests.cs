@@ -28,6 +28,7 @@ public class MonthlyReportPdfTests
         Assert.Contains("Phường Ba Đình", pages[1].Text, StringComparison.Ordinal);
         Assert.Contains("85,0 %", pages[1].Text, StringComparison.Ordinal);
         Assert.Contains("Mức độ hài lòng theo đơn vị — Tháng 11/2026", pages[1].Text, StringComparison.Ordinal); // the chart, drawn as vectors
+        Assert.Contains("Phân bố mức đánh giá — Thành phố Hà Nội — Tháng 11/2026", pages[1].Text, StringComparison.Ordinal);
         Assert.Equal(0, pages[1].Images);
         Assert.Contains("Lê Thị Hồng Đào", pages[2].Text, StringComparison.Ordinal);
         Assert.Contains("chưa đủ dữ liệu", pages[2].Text, StringComparison.Ordinal);

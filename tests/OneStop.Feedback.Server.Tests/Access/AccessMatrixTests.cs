@@ -101,6 +101,22 @@ public class AccessMatrixTests
             new("GET /api/v1/alerts", "/api/v1/alerts?unit=U-B", ScopeOfB),
             new("GET /api/v1/alerts/stream", "/api/v1/alerts/stream", SeesUnits),
             new("GET /api/v1/ratings/stream", "/api/v1/ratings/stream", SeesUnits),
+            // Live view (server-sent events start at once with a 'ready' event)
+            new("GET /live", "/live", SeesUnits),
+            new("GET /api/v1/live/terminals", "/api/v1/live/terminals", SeesUnits),
+            new("GET /api/v1/live/ratings", "/api/v1/live/ratings", SeesUnits),
+            new("GET /api/v1/live/alerts", "/api/v1/live/alerts", SeesUnits),
+            // Late dossiers and apology letters: read by whoever sees the dossier's unit, recorded by admin and unit heads
+            new("GET /dossiers/late/", "/dossiers/late", SeesUnits),
+            new("GET /api/v1/dossiers/{code}/apology-letter", "/api/v1/dossiers/HS-LATE-A/apology-letter", ScopeOfA),
+            new("GET /api/v1/dossiers/{code}/apology-letter", "/api/v1/dossiers/HS-LATE-B/apology-letter", ScopeOfB),
+            new("GET /api/v1/dossiers/{code}/apology-letter", "/api/v1/dossiers/NO-SUCH/apology-letter", Reader),
+            new("PUT /api/v1/dossiers/{code}/apology", "/api/v1/dossiers/HS-LATE-A/apology", "nnnyynyynn", Body: new { }),
+            new("PUT /api/v1/dossiers/{code}/apology", "/api/v1/dossiers/HS-LATE-B/apology", "nnynnnyynn", Body: new { }),
+            new("POST /api/v1/dossiers/{code}/apology-letter/sent", "/api/v1/dossiers/HS-LATE-A/apology-letter/sent", "nnnyynyynn", Body: new { }),
+            new("POST /api/v1/dossiers/{code}/apology-letter/sent", "/api/v1/dossiers/HS-LATE-B/apology-letter/sent", "nnynnnyynn", Body: new { }),
+            new("POST /dossiers/late/{code}", "/dossiers/late/HS-LATE-A", "nnnyynyynn", Body: new { }), // no antiforgery token: 400 when let in
+            new("POST /dossiers/late/{code}/sent", "/dossiers/late/HS-LATE-B/sent", "nnynnnyynn", Body: new { }),
             // Whole-organisation reads
             new("GET /api/v1/ratings", "/api/v1/ratings", Reader),
             new("GET /api/v1/dossiers/{code}", "/api/v1/dossiers/HS-1", Reader),
@@ -221,7 +237,7 @@ public class AccessMatrixTests
         {
             request.Content = JsonContent.Create(probe.Body, probe.Body.GetType());
         }
-        if (!probe.Url.EndsWith("/stream", StringComparison.Ordinal))
+        if (!probe.Url.EndsWith("/stream", StringComparison.Ordinal) && !probe.Url.StartsWith("/api/v1/live/", StringComparison.Ordinal))
         {
             using var response = await client.SendAsync(request);
             return (response.StatusCode, response.Headers.Location?.OriginalString);

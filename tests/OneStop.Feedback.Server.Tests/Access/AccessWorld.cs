@@ -63,6 +63,14 @@ internal sealed partial class AccessWorld : IAsyncDisposable
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             _userIds[name] = (await response.Content.ReadFromJsonAsync<IdOnly>())!.Id;
         }
+        // A late dossier at each unit's counter (due an hour ago, not completed), for the apology-letter routes.
+        var now = DateTimeOffset.UtcNow;
+        var late = await Admin.PostAsJsonAsync("/api/v1/service-events", new[]
+        {
+            new { dossier = "HS-LATE-A", kind = "received", counter = "Q-A", officer = "O-A", at = now.AddHours(-3).ToString("O"), due = now.AddHours(-1).ToString("O") },
+            new { dossier = "HS-LATE-B", kind = "received", counter = "Q-B", officer = "O-B", at = now.AddHours(-3).ToString("O"), due = now.AddHours(-1).ToString("O") },
+        });
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         var database = App.Services.GetRequiredService<Database>();
         using var c = database.Open();
         RatingOfA = InsertRating(c, "T-A", "Q-A", "O-A", 1);
