@@ -79,7 +79,7 @@ internal sealed partial class AccessWorld : IAsyncDisposable
         AppealOfB = await AppealAsync(RatingOfB, "O-B");
     }
 
-    private static long InsertRating(Microsoft.Data.Sqlite.SqliteConnection c, string terminal, string counter, string officer, int seq)
+    private static long InsertRating(System.Data.Common.DbConnection c, string terminal, string counter, string officer, int seq)
     {
         var at = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
         var id = (long)c.Scalar("""
