@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Server.Organisation;
 using OneStop.Feedback.Server.Storage;

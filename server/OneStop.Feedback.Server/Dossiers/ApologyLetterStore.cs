@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Data.Common;
+using System.Globalization;
 using OneStop.Feedback.Dashboard.Dossiers;
 using OneStop.Feedback.Evaluation.Calendar;
 using OneStop.Feedback.Evaluation.Dossiers;

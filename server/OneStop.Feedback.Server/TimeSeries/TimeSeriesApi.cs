@@ -9,8 +9,8 @@ public static class TimeSeriesApi
 {
     public static RouteGroupBuilder MapTimeSeries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/timeseries").WithTags("Time series").RequireAuthorization();
-        group.MapGet("/status", (TimeSeriesWorker worker) => TypedResults.Ok(worker.Status()))
+        var group = app.MapGroup("/api/v1/timeseries").WithTags("Time series").RequireAuthorization(Access.AccessPolicies.Reader);
+        group.MapGet("/status", (TimeSeriesWorker worker) => TypedResults.Ok(worker.Status())).RequireAuthorization(Access.AccessPolicies.Admin)
             .WithSummary("The InfluxDB outbox: state, lines waiting, deferred counter-days, refused lines, last error.");
         group.MapGet("/evaluation", Evaluation)
             .WithSummary("The monthly evaluation (month = YYYY-MM) with the ratings read from InfluxDB's rating_daily points.");

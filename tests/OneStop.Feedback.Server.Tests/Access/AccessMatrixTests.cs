@@ -125,7 +125,9 @@ public class AccessMatrixTests
             new("GET /api/v1/counters", "/api/v1/counters", Reader),
             new("GET /api/v1/officers", "/api/v1/officers", Reader),
             new("GET /api/v1/shifts/", "/api/v1/shifts/", Reader),
+            new("GET /api/v1/timeseries/evaluation", M("/api/v1/timeseries/evaluation"), Reader),
             // Admin only
+            new("GET /api/v1/timeseries/status", "/api/v1/timeseries/status", AdminOnly),
             new("GET /api/v1/ingest/rejections", "/api/v1/ingest/rejections", AdminOnly),
             new("POST /api/v1/terminals/", "/api/v1/terminals/", AdminOnly, Body: new { }),
             new("GET /api/v1/terminals/", "/api/v1/terminals/", AdminOnly),
