@@ -26,8 +26,8 @@ public static class DirtyCounterDays
         command.Transaction = tx;
         foreach (var d in days)
         {
-            command.Parameters["$c"].Value = d.CounterId;
-            command.Parameters["$d"].Value = DayText(d.Day);
+            command.Parameters[0].Value = d.CounterId; // by position: PostgreSQL renames $c
+            command.Parameters[1].Value = DayText(d.Day);
             command.ExecuteNonQuery();
         }
     }
