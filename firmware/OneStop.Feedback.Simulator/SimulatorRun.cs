@@ -15,6 +15,10 @@ public static class SimulatorRun
     /// <param name="keys">For <c>--keyboard</c>: where the keys come from instead of the console (tests).</param>
     public static async Task<int> RunAsync(SimulatorOptions options, HttpClient? api, TextWriter output, CancellationToken cancellationToken, TextReader? keys = null)
     {
+        // A terminal whose connection died can hold a pool thread inside MQTTnet's Dispose for a while; with a few
+        // dozen terminals on a loaded 2-core machine the default floor (one thread per core) starved the others.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
         List<KeyValuePair<string, string>> credentials;
         try
         {

@@ -108,6 +108,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -117,6 +119,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        // Tests that restart a replica dispose it before the final `await using` does it again.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return ValueTask.CompletedTask;
+        }
         if (!_process.HasExited)
         {
             Kill();
