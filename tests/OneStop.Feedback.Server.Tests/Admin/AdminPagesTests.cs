@@ -73,7 +73,7 @@ public partial class AdminPagesTests
 
         var provisioned = await PostAsync(admin, "/admin/terminals", token, ("id", "T-NEW"), ("name", "Hộp quầy A"), ("counterId", "Q-A"));
         Assert.Equal(HttpStatusCode.OK, provisioned.StatusCode);
-        Assert.Equal("no-store", provisioned.Headers.CacheControl?.ToString());
+        Assert.True(provisioned.Headers.CacheControl?.NoStore);
         var html = WebUtility.HtmlDecode(await provisioned.Content.ReadAsStringAsync());
         var secret = Secret(html);
         Assert.Contains("MỘT LẦN", html, StringComparison.Ordinal);
