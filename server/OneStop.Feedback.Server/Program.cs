@@ -63,6 +63,7 @@ app.MapHealth();
 app.MapLogin();
 app.MapUsers();
 app.MapUserPages();
+app.MapAdminPages();
 app.MapTerminals();
 app.MapRatings();
 app.MapOrganisation();
