@@ -167,7 +167,9 @@ public sealed class SimulatedTerminal
     /// </summary>
     private async Task KeepConnectedWithWatchdogAsync(long now, CancellationToken cancellationToken)
     {
-        var attempt = KeepConnectedAsync(now, cancellationToken);
+        // On a pool thread: MQTTnet's ConnectAsync/DisconnectAsync can block synchronously on a dying connection,
+        // and called inline that froze the loop before the watchdog below was even set up.
+        var attempt = Task.Run(() => KeepConnectedAsync(now, cancellationToken), CancellationToken.None);
         if (await Task.WhenAny(attempt, Task.Delay(ConnectDeadline + TimeSpan.FromSeconds(5), cancellationToken)) == attempt)
         {
             await attempt;
