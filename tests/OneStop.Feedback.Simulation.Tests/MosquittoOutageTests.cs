@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using OneStop.Feedback.Firmware.Core.Connectivity;
 using OneStop.Feedback.Server.Tests.External;
 using OneStop.Feedback.Server.Tests.Support;
 using OneStop.Feedback.Simulation.Tests.Support;
@@ -19,6 +20,14 @@ public class MosquittoOutageTests(ITestOutputHelper output)
     private const int Terminals = 20;
     private const int RatingsEach = 100;
 
+    /// <summary>
+    /// Up to 20 s to reach 200 ratings, the 30 s outage, then the firmware's own back-off: a terminal whose
+    /// attempt failed just before the broker came back waits up to <see cref="ReconnectPolicy.DefaultMaxMs"/>
+    /// (60 s) before the next one. 90 s was shorter than that worst case, and one terminal in twenty sometimes
+    /// came back after the deadline (CI failed on it twice); the run still ends as soon as everything is acknowledged.
+    /// </summary>
+    private const string RunTimeoutSeconds = "150";
+
     [Fact]
     public async Task TwentyTerminalsTimesAHundredRatingsThroughMosquittoStoppedFor30SecondsAreStoredExactlyOnce()
     {
@@ -31,7 +40,7 @@ public class MosquittoOutageTests(ITestOutputHelper output)
         [
             "--credentials", string.Join(",", setup.Terminals.Select(t => t.Id + ":" + t.Secret)),
             "--broker", "127.0.0.1:" + setup.Broker.Port.ToString(CultureInfo.InvariantCulture),
-            "--ratings", RatingsEach.ToString(CultureInfo.InvariantCulture), "--rate", "5", "--data", data.Path, "--timeout", "90",
+            "--ratings", RatingsEach.ToString(CultureInfo.InvariantCulture), "--rate", "5", "--data", data.Path, "--timeout", RunTimeoutSeconds,
         ]);
         using var log = new StringWriter(CultureInfo.InvariantCulture);
 

@@ -69,7 +69,10 @@ public sealed partial class AttributionWorker(
         using var tx = c.BeginTransaction();
         database.Dialect.LockForWork(c, tx, SqlDialect.Work.Attribution);
         var now = time.GetUtcNow();
-        var quietBefore = (now - (waitForQuiet ? Quiet : TimeSpan.Zero)).ToUnixTimeMilliseconds();
+        // Without waiting, everything dirty is taken: marked_at can be a few ms ahead of the clock (a mark in the
+        // same millisecond as the previous one adds 1 so a concurrent pass sees the change), and a drain that
+        // compared it with "now" left such a counter-day unattributed (a flaky test caught it).
+        var quietBefore = waitForQuiet ? (now - Quiet).ToUnixTimeMilliseconds() : long.MaxValue;
         var pending = c.Query("SELECT counter_id, day, marked_at FROM attribution_dirty WHERE marked_at <= $before ORDER BY counter_id, day LIMIT $n",
             r => (Day: new CounterDay(r.GetString(0), DirtyCounterDays.ParseDay(r.GetString(1))), MarkedAt: r.GetInt64(2)),
             ("$before", quietBefore), ("$n", maxDays));

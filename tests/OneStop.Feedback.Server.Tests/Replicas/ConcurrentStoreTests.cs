@@ -113,6 +113,35 @@ public class ConcurrentStoreTests : IDisposable
         Assert.Equal(together, Aggregates(database));
     }
 
+    [Fact]
+    public void DrainTakesACounterDayMarkedAheadOfTheClock()
+    {
+        // Marks in the same millisecond push marked_at ahead of the clock (each adds 1 so a running pass sees the
+        // change). Drain used to compare marked_at with "now" and left such a counter-day unattributed.
+        var database = NewDatabase();
+        var terminal = Assert.Single(Provision(database, 1));
+        var ts = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
+        using (var writer = new IngestBatchWriter(database, new AttributionOptions()))
+        {
+            writer.Commit([Rating(terminal, 1, 1, ts)]);
+        }
+        using (var c = database.Open())
+        {
+            var counterDay = c.Query("SELECT counter_id, day FROM attribution_dirty", r => new CounterDay(r.GetString(0), DirtyCounterDays.ParseDay(r.GetString(1)))).Single();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            DirtyCounterDays.Mark(c, null, Enumerable.Repeat(counterDay, 500), now);
+            Assert.True(Count(c, "SELECT max(marked_at) FROM attribution_dirty") > now + 400);
+        }
+
+        Worker(database).Drain();
+
+        using (var c = database.Open())
+        {
+            Assert.Equal(0, Count(c, "SELECT count(*) FROM attribution_dirty"));
+            Assert.Equal(1, Count(c, "SELECT count(*) FROM rating_attributions"));
+        }
+    }
+
     private static IngestOutcome[] CommitAll(Database database, List<RatingItem> ratings)
     {
         using var writer = new IngestBatchWriter(database, new AttributionOptions());
