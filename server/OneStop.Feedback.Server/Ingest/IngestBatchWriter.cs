@@ -26,9 +26,13 @@ public sealed class IngestBatchWriter : IDisposable
     private readonly DbCommand _setStatus;
     private readonly HashSet<string> _knownTerminals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _seenInBatch = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (long From, string Counter)[]> _assignmentsInBatch = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long From, string Counter)[]> _assignments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastSeenWritten = new(StringComparer.Ordinal);
+    private readonly List<(string Terminal, long At)> _lastSeenInBatch = [];
+    private readonly Database _database;
+    private long _assignmentsVersion = -1;
     private readonly HashSet<CounterDay> _dirtyInBatch = [];
-    private readonly DbCommand _assignments;
+    private readonly DbCommand _findAssignments;
     private DbTransaction? _tx;
 
     private readonly AttributionOptions _attribution;
@@ -37,6 +41,7 @@ public sealed class IngestBatchWriter : IDisposable
     public IngestBatchWriter(Database database, AttributionOptions attribution)
     {
         _attribution = attribution;
+        _database = database;
         _dialect = database.Dialect;
         _connection = database.Open();
         _insertRating = Prepare("""
@@ -58,7 +63,7 @@ public sealed class IngestBatchWriter : IDisposable
             INSERT INTO ingest_rejections (received_at, terminal_id, topic, reason, detail, payload, payload_size)
             VALUES ($received, $t, $topic, $reason, $detail, $payload, $size)
             """, "$received", "$t", "$topic", "$reason", "$detail", "$payload", "$size");
-        _assignments = Prepare("SELECT from_at, counter_id FROM terminal_assignments WHERE terminal_id = $t ORDER BY from_at, counter_id", "$t");
+        _findAssignments = Prepare("SELECT from_at, counter_id FROM terminal_assignments WHERE terminal_id = $t ORDER BY from_at, counter_id", "$t");
         _terminalExists = Prepare("SELECT EXISTS (SELECT 1 FROM terminals WHERE id = $t)", "$t");
         _touchTerminal = Prepare("UPDATE terminals SET last_seen_at = CASE WHEN coalesce(last_seen_at, 0) > $at THEN last_seen_at ELSE $at END WHERE id = $t", "$t", "$at");
         _setStatus = Prepare("""
@@ -86,15 +91,26 @@ public sealed class IngestBatchWriter : IDisposable
 
     private const int MaxAttempts = 5;
 
+    /// <summary>How stale <c>terminals.last_seen_at</c> may be under a steady stream of ratings.</summary>
+    public const long LastSeenResolutionMs = 1000;
+
     private IngestOutcome[] CommitOnce(IReadOnlyList<IngestItem> batch)
     {
         var outcomes = new IngestOutcome[batch.Count];
         _seenInBatch.Clear();
-        _assignmentsInBatch.Clear();
+        _lastSeenInBatch.Clear();
         _dirtyInBatch.Clear();
+        // Counter histories stay valid across batches while nothing moved a terminal; with other writer processes
+        // (PostgreSQL replicas) they are read again in every batch.
+        var version = _database.AssignmentsVersion;
+        if (!_database.SingleWriterProcess || version != _assignmentsVersion)
+        {
+            _assignments.Clear();
+            _assignmentsVersion = version;
+        }
         using var tx = _connection.BeginTransaction();
         _tx = tx;
-        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus, _assignments })
+        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus, _findAssignments })
         {
             command.Transaction = tx;
         }
@@ -104,11 +120,20 @@ public sealed class IngestBatchWriter : IDisposable
         }
         foreach (var (terminal, at) in _seenInBatch.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            Run(_touchTerminal, terminal, at);
+            // last_seen_at is for people ("seen 3 s ago"): written at most once a second per terminal, not per batch.
+            if (at - _lastSeenWritten.GetValueOrDefault(terminal, long.MinValue / 2) >= LastSeenResolutionMs)
+            {
+                Run(_touchTerminal, terminal, at);
+                _lastSeenInBatch.Add((terminal, at));
+            }
         }
         // Schedule the attribution of every counter-day the new ratings can change, once per batch.
         DirtyCounterDays.Mark(_connection, _tx, _dirtyInBatch.OrderBy(d => d.CounterId, StringComparer.Ordinal).ThenBy(d => d.Day), batch[^1].ReceivedAtMs);
         tx.Commit();
+        foreach (var (terminal, at) in _lastSeenInBatch)
+        {
+            _lastSeenWritten[terminal] = at; // only once committed: a batch that is run again writes them again
+        }
         return outcomes;
     }
 
@@ -196,21 +221,21 @@ public sealed class IngestBatchWriter : IDisposable
         return IngestOutcome.Stored;
     }
 
-    /// <summary>The terminal's counter at a time (its first assignment also covers the time before it), from a per-batch cache.</summary>
+    /// <summary>The terminal's counter at a time (its first assignment also covers the time before it), from a cache.</summary>
     private string? CounterAt(string terminal, long at)
     {
-        if (!_assignmentsInBatch.TryGetValue(terminal, out var history))
+        if (!_assignments.TryGetValue(terminal, out var history))
         {
-            Bind(_assignments, terminal);
+            Bind(_findAssignments, terminal);
             var list = new List<(long, string)>();
-            using (var reader = _assignments.ExecuteReader())
+            using (var reader = _findAssignments.ExecuteReader())
             {
                 while (reader.Read())
                 {
                     list.Add((reader.GetInt64(0), reader.GetString(1)));
                 }
             }
-            _assignmentsInBatch[terminal] = history = [.. list];
+            _assignments[terminal] = history = [.. list];
         }
         if (history.Length == 0)
         {
@@ -271,7 +296,7 @@ public sealed class IngestBatchWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus, _assignments })
+        foreach (var command in new[] { _insertRating, _findRating, _insertEvent, _insertRejection, _terminalExists, _touchTerminal, _setStatus, _findAssignments })
         {
             command.Dispose();
         }

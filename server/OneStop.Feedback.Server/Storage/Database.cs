@@ -21,6 +21,22 @@ public sealed class Database : IDisposable
     /// <summary>The engine's differences (schema DDL, locks, error classification).</summary>
     public SqlDialect Dialect { get; }
 
+    private long _assignmentsVersion;
+
+    /// <summary>
+    /// Changes after every committed change of <c>terminal_assignments</c> made through this process (see
+    /// <see cref="AssignmentsChanged"/>). The ingest writer keeps the terminals' counter histories across batches while it
+    /// stays the same. Only meaningful when this process is the only writer (SQLite); on PostgreSQL other replicas move
+    /// terminals too, so the writer reads the histories in every batch there.
+    /// </summary>
+    public long AssignmentsVersion => Interlocked.Read(ref _assignmentsVersion);
+
+    /// <summary>Whether this process is the only one writing the database (SQLite: one server per file).</summary>
+    public bool SingleWriterProcess => Dialect is SqliteDialect;
+
+    /// <summary>Call after committing a change of <c>terminal_assignments</c>.</summary>
+    public void AssignmentsChanged() => Interlocked.Increment(ref _assignmentsVersion);
+
     /// <summary>Opens a pooled connection with the project's settings applied.</summary>
     public DbConnection Open() => Dialect.Open();
 

@@ -4,7 +4,6 @@ using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Storage;
 
-
 namespace OneStop.Feedback.Server.Terminals;
 
 /// <summary>The terminal registry: creation, secret rotation, listing, and the credential check the broker uses.</summary>
@@ -29,6 +28,7 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
         {
             // The first assignment also covers the time before it (attribution rule): it starts at the epoch.
             connection.Execute("INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($t, $c, 0)", ("$t", id), ("$c", counterId));
+            database.AssignmentsChanged();
         }
         return new TerminalCredentials(id, secret);
     }
@@ -69,6 +69,7 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
                 """, ("$t", id), ("$c", counterId), ("$from", from.ToUnixTimeMilliseconds()));
         }
         tx.Commit();
+        database.AssignmentsChanged();
         return updated == 1;
     }
 

@@ -142,6 +142,25 @@ public class ConcurrentStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public void AWriterSeesATerminalMovedBetweenItsBatches()
+    {
+        // The writer keeps counter histories across batches (SQLite); a move must still reach the next batch.
+        var database = NewDatabase();
+        var terminal = Assert.Single(Provision(database, 1));
+        var registry = new TerminalRegistry(database, TimeProvider.System, Options.Create(new AttributionOptions()));
+        var moveAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+        using var writer = new IngestBatchWriter(database, new AttributionOptions());
+        writer.Commit([Rating(terminal, 1, 1, moveAt.AddMinutes(-10).ToUnixTimeMilliseconds())]);
+        Assert.True(registry.Assign(terminal, "Q-moved", moveAt));
+        Worker(database).Drain();
+
+        writer.Commit([Rating(terminal, 1, 2, moveAt.AddMinutes(10).ToUnixTimeMilliseconds())]);
+
+        using var c = database.Open();
+        Assert.Equal(["Q-moved"], c.Query("SELECT DISTINCT counter_id FROM attribution_dirty", r => r.GetString(0)));
+    }
+
     private static IngestOutcome[] CommitAll(Database database, List<RatingItem> ratings)
     {
         using var writer = new IngestBatchWriter(database, new AttributionOptions());
