@@ -43,15 +43,15 @@ public static class DossiersApi
             string? Get(string c) => CsvRequest.Get(table, r.Fields, c);
             return (r.Line, new ServiceEventRow(Get("dossier"), Get("procedure"), Get("kind"), Get("counter"), Get("officer"), Get("at"), Get("due")));
         }).ToList();
-        return Import(rows, validator, store);
+        return Import(rows, validator, store, CsvRequest.WrongWidth(table));
     }
 
-    private static IResult Import(List<(int, ServiceEventRow)> rows, ServiceEventValidator validator, ServiceEventStore store)
+    private static IResult Import(List<(int, ServiceEventRow)> rows, ServiceEventValidator validator, ServiceEventStore store, List<RowError>? shapeErrors = null)
     {
         var (valid, errors) = validator.Validate(rows);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || shapeErrors is { Count: > 0 })
         {
-            return TypedResults.BadRequest(new ImportResponse(0, errors));
+            return CsvRequest.Refused([.. shapeErrors ?? [], .. errors]);
         }
         store.Save(valid);
         return TypedResults.Ok(new ImportResponse(valid.Count, []));

@@ -21,9 +21,17 @@ public sealed class ServiceEventValidator(OrganisationStore organisation)
             {
                 errors.Add(new RowError(row, "dossier", "required, at most 64 characters"));
             }
+            else if (FreeText.Problem(e.Dossier) is { } dossierProblem)
+            {
+                errors.Add(new RowError(row, "dossier", dossierProblem));
+            }
             if (e.Procedure is { Length: > 300 })
             {
                 errors.Add(new RowError(row, "procedure", "at most 300 characters"));
+            }
+            else if (FreeText.Problem(e.Procedure) is { } procedureProblem)
+            {
+                errors.Add(new RowError(row, "procedure", procedureProblem));
             }
             if (e.Kind is null || Array.IndexOf(Kinds, e.Kind) < 0)
             {
@@ -31,15 +39,15 @@ public sealed class ServiceEventValidator(OrganisationStore organisation)
             }
             if (e.Counter is null || !counters.Contains(e.Counter))
             {
-                errors.Add(new RowError(row, "counter", $"counter '{e.Counter}' does not exist"));
+                errors.Add(new RowError(row, "counter", $"counter '{FreeText.Show(e.Counter)}' does not exist"));
             }
             if (e.Officer is not null && !officers.Contains(e.Officer))
             {
-                errors.Add(new RowError(row, "officer", $"officer '{e.Officer}' does not exist"));
+                errors.Add(new RowError(row, "officer", $"officer '{FreeText.Show(e.Officer)}' does not exist"));
             }
             if (!TimeText.TryParse(e.At, out var at))
             {
-                errors.Add(new RowError(row, "at", $"'{e.At}' is not a date/time (ISO 8601, or 'yyyy-MM-dd HH:mm' in Vietnam time)"));
+                errors.Add(new RowError(row, "at", $"'{FreeText.Show(e.At)}' is not a date/time ({TimeText.Expected})"));
             }
             DateTimeOffset? due = null;
             if (e.Due is not null)
@@ -54,7 +62,7 @@ public sealed class ServiceEventValidator(OrganisationStore organisation)
                 }
                 else
                 {
-                    errors.Add(new RowError(row, "due", $"'{e.Due}' is not a date/time"));
+                    errors.Add(new RowError(row, "due", $"'{FreeText.Show(e.Due)}' is not a date/time ({TimeText.Expected})"));
                 }
             }
             else if (e.Kind == "received")

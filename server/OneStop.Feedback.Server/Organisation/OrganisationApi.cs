@@ -52,7 +52,7 @@ public static class OrganisationApi
         {
             return CsvRequest.Problem(error!);
         }
-        var parseErrors = new List<RowError>();
+        var parseErrors = CsvRequest.WrongWidth(table);
         var rows = table.Rows.Select(r =>
         {
             DateTimeOffset? Time(string column)
@@ -66,12 +66,23 @@ public static class OrganisationApi
                 {
                     return t;
                 }
-                parseErrors.Add(new RowError(r.Line, column, $"'{text}' is not a date/time"));
+                parseErrors.Add(new RowError(r.Line, column, $"'{FreeText.Show(text)}' is not a date/time ({TimeText.Expected})"));
                 return null;
             }
             var require = CsvRequest.Get(table, r.Fields, "requireserviceevent");
+            bool? required = require?.ToLowerInvariant() switch
+            {
+                null => null,
+                "1" or "true" or "yes" => true,
+                "0" or "false" or "no" => false,
+                _ => null,
+            };
+            if (require is not null && required is null)
+            {
+                parseErrors.Add(new RowError(r.Line, "requireServiceEvent", $"'{FreeText.Show(require)}' is not one of true/false, yes/no, 1/0"));
+            }
             return (r.Line, new UnitRequest(CsvRequest.Get(table, r.Fields, "id"), CsvRequest.Get(table, r.Fields, "name"), CsvRequest.Get(table, r.Fields, "parent"),
-                Time("validfrom"), Time("validto"), require is null ? null : require is "1" or "true" or "yes"));
+                Time("validfrom"), Time("validto"), required));
         }).ToList();
         var (valid, errors) = validator.Units(rows);
         return Finish(parseErrors.Concat(errors).ToList(), valid.Count, () => store.Save(units: valid));
@@ -86,7 +97,7 @@ public static class OrganisationApi
         }
         var rows = table.Rows.Select(r => (r.Line, new CounterRequest(CsvRequest.Get(table, r.Fields, "id"), CsvRequest.Get(table, r.Fields, "unit"), CsvRequest.Get(table, r.Fields, "name")))).ToList();
         var (valid, errors) = validator.Counters(rows);
-        return Finish(errors, valid.Count, () => store.Save(counters: valid));
+        return Finish([.. CsvRequest.WrongWidth(table), .. errors], valid.Count, () => store.Save(counters: valid));
     }
 
     private static async Task<IResult> ImportOfficers(HttpRequest request, OrganisationStore store, OrganisationValidator validator, CancellationToken ct)
@@ -99,14 +110,14 @@ public static class OrganisationApi
         var rows = table.Rows.Select(r => (r.Line, new OfficerRequest(CsvRequest.Get(table, r.Fields, "id"), CsvRequest.Get(table, r.Fields, "name"),
             CsvRequest.Get(table, r.Fields, "unit"), CsvRequest.Get(table, r.Fields, "badge")))).ToList();
         var (valid, errors) = validator.Officers(rows);
-        return Finish(errors, valid.Count, () => store.Save(officers: valid));
+        return Finish([.. CsvRequest.WrongWidth(table), .. errors], valid.Count, () => store.Save(officers: valid));
     }
 
     private static IResult Finish(List<RowError> errors, int count, Action write)
     {
         if (errors.Count > 0)
         {
-            return TypedResults.BadRequest(new ImportResponse(0, errors.OrderBy(e => e.Row).ToList()));
+            return CsvRequest.Refused(errors);
         }
         write();
         return TypedResults.Ok(new ImportResponse(count, []));

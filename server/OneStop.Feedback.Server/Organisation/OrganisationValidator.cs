@@ -17,6 +17,7 @@ public sealed class OrganisationValidator(OrganisationStore store)
         var valid = new List<UnitRecord>();
         var batch = rows.Select(r => r.Request.Id).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unitExists = UnitLookup();
         foreach (var (row, u) in rows)
         {
             var before = errors.Count;
@@ -26,13 +27,21 @@ public sealed class OrganisationValidator(OrganisationStore store)
             {
                 errors.Add(new RowError(row, "validFrom", "required (ISO 8601, e.g. 2025-07-01T00:00:00+07:00)"));
             }
+            else if (!TimeText.InRange(u.ValidFrom.Value))
+            {
+                errors.Add(new RowError(row, "validFrom", "must be in the years 1970-2099"));
+            }
+            else if (u.ValidTo is { } outside && !TimeText.InRange(outside))
+            {
+                errors.Add(new RowError(row, "validTo", "must be in the years 1970-2099"));
+            }
             else if (u.ValidTo is { } to && to <= u.ValidFrom)
             {
                 errors.Add(new RowError(row, "validTo", "must be after validFrom"));
             }
-            if (u.ParentId is { Length: > 0 } parent && (parent == u.Id || !(batch.Contains(parent) || store.UnitExists(parent))))
+            if (u.ParentId is { Length: > 0 } parent && (parent == u.Id || !(batch.Contains(parent) || unitExists(parent))))
             {
-                errors.Add(new RowError(row, "parentId", $"unit '{parent}' does not exist"));
+                errors.Add(new RowError(row, "parentId", $"unit '{FreeText.Show(parent)}' does not exist"));
             }
             if (errors.Count == before)
             {
@@ -47,12 +56,13 @@ public sealed class OrganisationValidator(OrganisationStore store)
         var errors = new List<RowError>();
         var valid = new List<CounterRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unitExists = UnitLookup();
         foreach (var (row, k) in rows)
         {
             var before = errors.Count;
             Id(row, k.Id, seen, errors);
             Name(row, k.Name, errors);
-            Unit(row, k.UnitId, errors);
+            Unit(row, k.UnitId, unitExists, errors);
             if (errors.Count == before)
             {
                 valid.Add(new CounterRecord(k.Id!, k.UnitId!, k.Name!.Trim()));
@@ -67,12 +77,13 @@ public sealed class OrganisationValidator(OrganisationStore store)
         var valid = new List<OfficerRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var badges = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unitExists = UnitLookup();
         foreach (var (row, o) in rows)
         {
             var before = errors.Count;
             Id(row, o.Id, seen, errors);
             Name(row, o.Name, errors);
-            Unit(row, o.UnitId, errors);
+            Unit(row, o.UnitId, unitExists, errors);
             var badge = string.IsNullOrWhiteSpace(o.BadgeUid) ? null : o.BadgeUid.Trim().ToUpperInvariant();
             if (badge is not null)
             {
@@ -101,7 +112,7 @@ public sealed class OrganisationValidator(OrganisationStore store)
         }
         else if (!seen.Add(id!))
         {
-            errors.Add(new RowError(row, "id", $"'{id}' appears twice in this request"));
+            errors.Add(new RowError(row, "id", $"'{FreeText.Show(id)}' appears twice in this request"));
         }
     }
 
@@ -111,13 +122,24 @@ public sealed class OrganisationValidator(OrganisationStore store)
         {
             errors.Add(new RowError(row, "name", $"required, at most {MaxName} characters"));
         }
+        else if (FreeText.Problem(name) is { } problem)
+        {
+            errors.Add(new RowError(row, "name", problem));
+        }
     }
 
-    private void Unit(int row, string? unitId, List<RowError> errors)
+    /// <summary>Asks the store once per unit id and batch: a 50,000-row import names the same few units again and again.</summary>
+    private Func<string, bool> UnitLookup()
     {
-        if (unitId is null || !store.UnitExists(unitId))
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return id => known.TryGetValue(id, out var exists) ? exists : known[id] = store.UnitExists(id);
+    }
+
+    private static void Unit(int row, string? unitId, Func<string, bool> unitExists, List<RowError> errors)
+    {
+        if (unitId is null || !unitExists(unitId))
         {
-            errors.Add(new RowError(row, "unitId", $"unit '{unitId}' does not exist"));
+            errors.Add(new RowError(row, "unitId", $"unit '{FreeText.Show(unitId)}' does not exist"));
         }
     }
 }
