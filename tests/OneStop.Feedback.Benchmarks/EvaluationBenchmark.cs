@@ -14,7 +14,7 @@ using OneStop.Feedback.Server.Storage;
 namespace OneStop.Feedback.Benchmarks;
 
 /// <summary>
-/// Monthly evaluation at province scale: generates (seeded) a month of ratings, service events and shifts for
+/// Monthly evaluation at province scale: generates (seeded) a month of ratings, service events, dossiers and shifts for
 /// <c>--officers</c> officers at half as many counters into a fresh SQLite file, runs the server's real
 /// attribution worker over it (which maintains the daily aggregates), then times the monthly report the API
 /// serves. Prints generation and attribution rates and the report time (min and median of several runs).
@@ -57,6 +57,7 @@ public static class EvaluationBenchmark
                 times.Add(run.Elapsed.TotalMilliseconds);
             }
             times.Sort();
+            var dossierQuery = Timed(7, () => queries.Late(month).Count);
             // Where the time goes: loading the aggregates vs. the evaluation itself.
             var load = Stopwatch.StartNew();
             List<DailyAggregate> aggregates;
@@ -75,6 +76,7 @@ public static class EvaluationBenchmark
             var evaluate = Stopwatch.StartNew();
             MonthlyEvaluator.Evaluate(input, new EvaluationOptions());
             Console.WriteLine($"  of which: loading {aggregates.Count:N0} monthly aggregates (per counter and officer) {loadMs:0.0} ms, evaluating {evaluate.Elapsed.TotalMilliseconds:0.0} ms");
+            Console.WriteLine($"  the month's dossiers (the report's dossier query, timed through the late-dossier list): {dossierQuery.Describe()}");
             Console.WriteLine($"monthly report ({report!.Officers.Count:N0} officers, {report.Units.Count:N0} units, {report.Units.Max(u => u.Ratings):N0} ratings in the root unit): " +
                 $"first {times[^1]:0.0} ms, min {times[0]:0.0} ms, median {times[times.Count / 2]:0.0} ms (target ≤ 50 ms)");
             Console.WriteLine($"database size: {new FileInfo(Path.Combine(data, "onestop.db")).Length / 1024.0 / 1024.0:N0} MiB");
@@ -222,13 +224,19 @@ public static class EvaluationBenchmark
             INSERT INTO ratings (terminal_id, boot, seq, scale, score, listen, terminal_ts, occurred_at, received_at, clock_synced)
             VALUES ($t, 1, $seq, 5, $score, $l, $at, $at, $at, 1)
             """, ("$t", ""), ("$seq", 0L), ("$score", 0), ("$l", null), ("$at", 0L));
-        var insertEvent = c.Command("INSERT INTO service_events (dossier, kind, counter_id, at, due, imported_at) VALUES ($d, 'received', $c, $at, $due, $at)",
-            ("$d", ""), ("$c", ""), ("$at", 0L), ("$due", 0L));
+        var insertEvent = c.Command("INSERT INTO service_events (dossier, procedure, kind, counter_id, at, due, imported_at) VALUES ($d, $p, 'received', $c, $at, $due, $at)",
+            ("$d", ""), ("$p", ""), ("$c", ""), ("$at", 0L), ("$due", 0L));
+        var insertDossier = c.Command("""
+            INSERT INTO dossiers (code, procedure, counter_id, received_at, due_at, returned_at, completed_at)
+            VALUES ($d, $p, $c, $at, $due, $done, $done)
+            """, ("$d", ""), ("$p", ""), ("$c", ""), ("$at", 0L), ("$due", 0L), ("$done", null));
+        var dossierCounts = new int[3]; // on time, late, still open
+        var now = month.End.AddDays(3).ToUnixTimeMilliseconds();
         var insertShift = c.Command("INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $s, $e, 'api', $s)",
             ("$o", ""), ("$c", ""), ("$s", 0L), ("$e", 0L));
         var written = 0;
         var tx2 = c.BeginTransaction();
-        foreach (var command in new[] { insertRating, insertEvent, insertShift })
+        foreach (var command in new[] { insertRating, insertEvent, insertDossier, insertShift })
         {
             command.Transaction = tx2;
         }
@@ -248,7 +256,24 @@ public static class EvaluationBenchmark
                     var at = open.ToUnixTimeMilliseconds() + (long)(i * step);
                     if (i % 2 == 0)
                     {
-                        Run(insertEvent, $"HS{k:0000}-{day:MMdd}-{i:0000}", $"Q{k:0000}", at - 30_000, at + 3 * 86_400_000L);
+                        // A dossier received at the counter for every second rating: a procedure with 1–10 days to
+                        // complete; 90 % completed on time, 6 % late, the rest still open (late once past due).
+                        var code = $"HS{k:0000}-{day:MMdd}-{i:0000}";
+                        var procedure = random.Next(40);
+                        var received = at - 30_000;
+                        var due = received + (1 + procedure % 10) * 86_400_000L;
+                        var fate = random.NextDouble();
+                        long? done = fate < 0.90 ? received + (long)((due - received) * (0.2 + 0.8 * random.NextDouble()))
+                            : fate < 0.96 ? due + (long)(random.NextDouble() * 5 * 86_400_000L)
+                            : null;
+                        if (done > now)
+                        {
+                            done = null; // not completed yet on the day of the report
+                        }
+                        dossierCounts[done is null ? 2 : done > due ? 1 : 0]++;
+                        var procedureCode = $"TTHC-{procedure + 1:00}";
+                        Run(insertEvent, code, procedureCode, $"Q{k:0000}", received, due);
+                        Run(insertDossier, code, procedureCode, $"Q{k:0000}", received, due, done);
                     }
                     var roll = random.NextDouble();
                     var score = roll < 0.55 ? 5 : roll < 0.82 ? 4 : roll < 0.92 ? 3 : roll < 0.97 ? 2 : 1;
@@ -257,7 +282,7 @@ public static class EvaluationBenchmark
                     {
                         tx2.Commit();
                         tx2 = c.BeginTransaction();
-                        foreach (var command in new[] { insertRating, insertEvent, insertShift })
+                        foreach (var command in new[] { insertRating, insertEvent, insertDossier, insertShift })
                         {
                             command.Transaction = tx2;
                         }
@@ -270,7 +295,8 @@ public static class EvaluationBenchmark
         tx2.Commit();
         tx2.Dispose();
         Console.Write("\r" + new string(' ', 60) + "\r");
-        foreach (var command in new[] { insertRating, insertEvent, insertShift })
+        Console.WriteLine($"  dossiers: {dossierCounts.Sum():N0} ({dossierCounts[0]:N0} completed on time, {dossierCounts[1]:N0} late, {dossierCounts[2]:N0} still open)");
+        foreach (var command in new[] { insertRating, insertEvent, insertDossier, insertShift })
         {
             command.Dispose();
         }
