@@ -43,7 +43,7 @@ builder.AddLive();
 builder.AddIngest();
 builder.AddMqttBroker();
 builder.AddDemo(demo);
-builder.AddDashboard(services => services.GetRequiredService<EvaluationQueries>().Report);
+builder.AddDashboard(services => services.GetRequiredService<EvaluationQueries>().Report, services => services.GetRequiredService<EvaluationQueries>().OfficerMonths);
 builder.Services.AddSingleton<IApologyLetters, ApologyLetterStore>(); // the dashboard's late-dossier letters, on the store
 
 var app = builder.Build();

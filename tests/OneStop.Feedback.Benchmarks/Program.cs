@@ -4,7 +4,7 @@ using OneStop.Feedback.Benchmarks;
 //   ingest   [--terminals 50] [--ratings 2000] [--window 32]   raw broker pub→sub vs. full durable ingest
 //   ingest-mosquitto [--terminals 50] [--ratings 2000]         bare Mosquitto pub→sub vs. server in external mode (ack after commit)
 //   latency  [--rate 1000] [--seconds 20] [--terminals 100]      press → PUBACK (= committed) under load
-//   evaluation [--officers 1000] [--ratings 1000000] [--data DIR]  month of data → attribution → monthly report, dashboard pages, chart PNG
+//   evaluation [--officers 1000] [--ratings 1000000] [--data DIR] [--runs 7]  month of data → attribution → monthly report, dashboard pages, chart PNG
 //   writer   [--batch 50] [--terminals 50] [--batches 400]       the ingest writer alone (CPU and time per rating by batch size)
 //   connections [--terminals 20000] [--seconds 60] [--rate 200]   many terminals connected at once (run via connections.sh)
 //   raw-broker --port P                                          (internal) a bare MQTTnet broker process

@@ -74,8 +74,7 @@ public static class ChartCatalog
 
     private static (Plot?, string?, string?) OfficerTrendPlot(Month month, string officer, MonthlyReports reports, DashboardText text)
     {
-        var trend = reports.Trend(month);
-        var rows = trend.Select(r => r.Officers.FirstOrDefault(o => o.OfficerId == officer)).ToList();
+        var rows = reports.OfficerTrend(officer, month);
         var last = rows.LastOrDefault(r => r is not null);
         if (last is null)
         {
@@ -86,7 +85,7 @@ public static class ChartCatalog
             new TrendSeries(text["SatisfiedShare"], rows.Select(r => r?.SatisfiedShare * 100).ToList()),
             new TrendSeries(text["HappyIndex"], rows.Select(r => r?.HappyIndex).ToList()),
         };
-        return (TrendChart.Create(text.Format("ChartOfficerTrend", last.Name ?? officer), trend.Select(r => r.Month).ToList(), series, text), null, null);
+        return (TrendChart.Create(text.Format("ChartOfficerTrend", last.Name ?? officer), MonthlyReports.TrendMonths(month), series, text), null, null);
     }
 
     /// <summary>An officer's, a unit's, or (neither given) the whole organisation's: the root units' sum.</summary>

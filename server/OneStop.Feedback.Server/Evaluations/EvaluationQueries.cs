@@ -45,7 +45,37 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
         var counters = organisation.Counters().Select(c => new Counter(c.Id, c.UnitId, c.Name)).ToList();
         var officers = organisation.Officers().Select(o => new Officer(o.Id, o.Name, o.UnitId, o.BadgeUid)).ToList();
         using var c = database.Open();
-        return MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officers, aggregates, Dossiers(c, month)), options.Value);
+        return MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officers, aggregates, CompletedDossiers(c, month)), options.Value);
+    }
+
+    /// <summary>
+    /// One officer's line for each of <paramref name="months"/> (null where the month's report has no line for the
+    /// officer), read from that officer's monthly roll-up rows only — what a 12-month trend needs without computing
+    /// twelve whole reports. Ratings, shares, happy index, distribution, criteria, Wilson bound, tier and response rate
+    /// are the officer's line in <see cref="Report"/>; rank and Bayesian share need the whole unit and are null here.
+    /// </summary>
+    public IReadOnlyList<OfficerReport?> OfficerMonths(string officerId, IReadOnlyList<Month> months)
+    {
+        if (months.Count == 0)
+        {
+            return [];
+        }
+        var units = organisation.Units().Select(u => new Unit(u.Id, u.Name, u.ParentId, u.ValidFrom, u.ValidTo, u.RequireServiceEvent)).ToList();
+        var counters = organisation.Counters().Select(c => new Counter(c.Id, c.UnitId, c.Name)).ToList();
+        var officer = organisation.Officers().Where(o => o.Id == officerId).Select(o => new Officer(o.Id, o.Name, o.UnitId, o.BadgeUid)).ToList();
+        ILookup<string, DailyAggregate> rows;
+        using (var c = database.Open())
+        {
+            rows = c.Query($"SELECT {AttributionWriter.MonthlyColumns} FROM monthly_aggregates WHERE officer_id = $o AND month >= $first AND month <= $last",
+                r => (Month: r.GetString(0), Row: AttributionWriter.Read(r)),
+                ("$o", officerId), ("$first", months.MinBy(m => m.FirstDay).ToString()), ("$last", months.MaxBy(m => m.FirstDay).ToString()))
+                .ToLookup(x => x.Month, x => x.Row, StringComparer.Ordinal);
+        }
+        return months.Select(month =>
+        {
+            var alone = MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officer, rows[month.ToString()].ToList(), []), options.Value);
+            return alone.Officers.FirstOrDefault(o => o.OfficerId == officerId) is { } line ? line with { Rank = null, BayesianShare = null } : null;
+        }).ToList();
     }
 
     /// <summary>Units of the subtree of <paramref name="unitId"/> as valid during the month (the unit itself included).</summary>
@@ -61,6 +91,17 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
         using var c = database.Open();
         return LateDossiers.List(Dossiers(c, month), month, time.GetUtcNow());
     }
+
+    /// <summary>
+    /// Dossiers completed in the month: the only ones the evaluation counts (completed, on time, late per unit).
+    /// One range of the (completed_at, due_at) index instead of the three arms of <see cref="Dossiers"/>.
+    /// </summary>
+    private static List<DossierOutcome> CompletedDossiers(System.Data.Common.DbConnection c, Month month) =>
+        c.Query("""
+            SELECT code, procedure, counter_id, received_at, due_at, completed_at FROM dossiers
+            WHERE completed_at >= $from AND completed_at < $to AND received_at IS NOT NULL AND counter_id IS NOT NULL
+            """, r => new DossierOutcome(r.GetString(0), r.NullableString(1), r.GetString(2), r.Time(3), r.NullableTime(4), r.NullableTime(5)),
+            ("$from", month.Start.ToUnixTimeMilliseconds()), ("$to", month.End.ToUnixTimeMilliseconds()));
 
     /// <summary>Dossiers that can matter to the month: received or completed in it, or still open and due before its end.</summary>
     private static List<DossierOutcome> Dossiers(System.Data.Common.DbConnection c, Month month) =>

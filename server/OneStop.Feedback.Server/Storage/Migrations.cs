@@ -301,6 +301,17 @@ public static class Migrations
             sent_at      INTEGER
         );
         """,
+        // 9: indexes for the monthly report's dossier query (received or completed in the month, or still open and
+        //    due before its end): each arm of its OR reads a range of one index instead of scanning every dossier.
+        """
+        CREATE INDEX ix_dossiers_received ON dossiers (received_at);
+        CREATE INDEX ix_dossiers_completed_due ON dossiers (completed_at, due_at);
+        """,
+        // 10: one officer's monthly roll-up rows over a year (the officer page's 12-month trend) without reading every
+        //     officer's rows of those months.
+        """
+        CREATE INDEX ix_monthly_aggregates_officer ON monthly_aggregates (officer_id, month);
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>
