@@ -49,12 +49,12 @@ public static class MonthlyEvaluator
         }
 
         var dossiers = new Dictionary<string, DossierCounts>(StringComparer.Ordinal);
-        foreach (var dossier in input.Dossiers.Where(d => d.CompletedAt is not null && month.Contains(d.CompletedAt.Value)))
+        foreach (var counter in input.DossierCounts ?? CounterDossierCounts.Of(input.Dossiers, month))
         {
-            foreach (var unitId in UnitsOfCounter(dossier.CounterId))
+            foreach (var unitId in UnitsOfCounter(counter.CounterId))
             {
                 var counts = dossiers.GetValueOrDefault(unitId);
-                dossiers[unitId] = counts.Add(dossier);
+                dossiers[unitId] = counts.Add(counter);
             }
         }
 
@@ -133,10 +133,10 @@ public static class MonthlyEvaluator
     /// <summary>Completed dossiers of a unit in the month.</summary>
     private readonly record struct DossierCounts(int Completed, int WithDue, int OnTime, int Late)
     {
-        public DossierCounts Add(DossierOutcome dossier) => new(
-            Completed + 1,
-            WithDue + (dossier.Due is null ? 0 : 1),
-            OnTime + (dossier.Due is not null && !dossier.CompletedLate ? 1 : 0),
-            Late + (dossier.CompletedLate ? 1 : 0));
+        public DossierCounts Add(CounterDossierCounts counter) => new(
+            Completed + counter.Completed,
+            WithDue + counter.WithDue,
+            OnTime + counter.OnTime,
+            Late + counter.Late);
     }
 }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Feedback.Evaluation.Calendar;
+using OneStop.Feedback.Evaluation.Dossiers;
+using OneStop.Feedback.Server.Evaluations;
+using OneStop.Feedback.Server.Storage;
+using OneStop.Feedback.Server.Tests.ReferenceData;
+using OneStop.Feedback.Server.Tests.Support;
+
+namespace OneStop.Feedback.Server.Tests.Evaluations;
+
+/// <summary>
+/// The report counts the month's completed dossiers with one grouped query; these are the cases the in-memory rule
+/// (<see cref="CounterDossierCounts.Of"/>) decides, checked against the database's counts.
+/// </summary>
+public class DossierCountTests
+{
+    /// <summary>The server under test; the PostgreSQL variant of this class overrides it.</summary>
+    protected virtual TestApp NewApp() => new();
+
+    private static readonly Month October = new(2026, 10);
+
+    private static DateTimeOffset At(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(7));
+
+    private static readonly DossierOutcome[] Dossiers =
+    [
+        new("HS-01", "Khai sinh", "Q1", At(10, 1, 8), At(10, 3, 17), At(10, 2, 9)),       // on time
+        new("HS-02", "Khai sinh", "Q1", At(10, 5, 8), At(10, 6, 17), At(10, 6, 17)),      // exactly at the due instant: on time
+        new("HS-03", "Khai tử", "Q1", At(10, 5, 8), At(10, 6, 17), At(10, 9, 10)),        // late
+        new("HS-04", "Kết hôn", "Q1", At(10, 7, 8), null, At(10, 8, 8)),                  // no due instant
+        new("HS-05", "Kết hôn", "Q2", At(10, 20, 8), At(10, 21, 8), At(10, 31, 23)),      // late, last hour of the month
+        new("HS-06", "Khai sinh", "Q2", At(10, 30, 8), At(11, 2, 8), At(11, 1, 0)),       // completed next month
+        new("HS-07", "Khai sinh", "Q2", At(9, 28, 8), At(9, 29, 8), At(9, 30, 23)),       // completed last month
+        new("HS-08", "Khai sinh", "Q2", At(10, 2, 8), At(10, 3, 8), null),                // still open
+    ];
+
+    [Fact]
+    public async Task TheReportCountsTheMonthsCompletedDossiersAsTheInMemoryRuleDoes()
+    {
+        await using var app = NewApp();
+        await ReferenceDataTests.SeedOfficeAsync(app);
+        var database = app.Services.GetRequiredService<Database>();
+        using (var c = database.Open())
+        {
+            foreach (var d in Dossiers)
+            {
+                Insert(c, d.Code, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt);
+            }
+            // Not placed (no counter) or never received: the evaluation does not count them.
+            Insert(c, "HS-09", null, At(10, 2, 8), At(10, 3, 8), At(10, 2, 10));
+            Insert(c, "HS-10", "Q1", null, At(10, 3, 8), At(10, 2, 10));
+        }
+
+        var report = app.Services.GetRequiredService<EvaluationQueries>().Report(October);
+
+        var expected = CounterDossierCounts.Of(Dossiers, October).OrderBy(x => x.CounterId, StringComparer.Ordinal).ToList();
+        Assert.Equal([new("Q1", 4, 3, 2, 1), new("Q2", 1, 1, 0, 1)], expected);
+        var ward = Assert.Single(report.Units, u => u.UnitId == "P-BD");
+        Assert.Equal((5, 2, 0.5), (ward.DossiersCompleted, ward.LateDossiers, ward.OnTimeShare));
+        var city = Assert.Single(report.Units, u => u.UnitId == "HN");
+        Assert.Equal((5, 2, 0.5), (city.DossiersCompleted, city.LateDossiers, city.OnTimeShare)); // the parent counts its wards' dossiers
+    }
+
+    private static void Insert(System.Data.Common.DbConnection c, string code, string? counter, DateTimeOffset? received, DateTimeOffset? due, DateTimeOffset? completed) =>
+        c.Execute("INSERT INTO dossiers (code, procedure, counter_id, received_at, due_at, completed_at) VALUES ($code, 'x', $counter, $received, $due, $completed)",
+            ("$code", code), ("$counter", counter), ("$received", received?.ToUnixTimeMilliseconds()), ("$due", due?.ToUnixTimeMilliseconds()),
+            ("$completed", completed?.ToUnixTimeMilliseconds()));
+}
