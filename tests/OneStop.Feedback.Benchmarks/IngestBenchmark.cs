@@ -112,6 +112,7 @@ public static class IngestBenchmark
         var ids = await server.ProvisionAsync(terminals, "bench");
         await using var publishers = await Publishers.ConnectAsync(server.MqttPort, ids);
         await publishers.PublishAsync(warmUp, window, boot: 1, "durable ingest warm-up");
+        await server.WaitForAttributionAsync(TimeSpan.FromMinutes(2));
         var cpuBefore = server.Process.CpuTime;
         var (elapsed, latencies, failed) = await publishers.PublishAsync(perTerminal, window, boot: 2, "durable ingest");
         var cpu = server.Process.CpuTime - cpuBefore;

@@ -86,6 +86,7 @@ public static class MosquittoIngestBenchmark
             await WaitHealthyAsync(server);
             await publishers.PublishAsync(warmUp, window, boot: 3, "external ingest warm-up");
             await WaitAsync(() => (int)server.StoredRatings(), terminals * warmUp, "external ingest warm-up");
+            await server.WaitForAttributionAsync(TimeSpan.FromMinutes(2));
             var serverCpu = server.Process.CpuTime;
             brokerCpu = broker.CpuTime;
             clock.Restart();

@@ -88,6 +88,36 @@ public sealed class ServerUnderTest : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>
+    /// Waits until the attribution worker has processed every dirty counter-day (the warm-up's ratings): otherwise the
+    /// pass over the warm-up runs inside the timed phase, which a bare broker never pays for. During a sustained burst
+    /// counter-days do not go quiet, so the attribution of the timed ratings runs after it, as in production.
+    /// Prints how long it took.
+    /// </summary>
+    public async Task WaitForAttributionAsync(TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using (var connection = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "onestop.db")};Mode=ReadOnly;Pooling=False"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT COUNT(*) FROM attribution_dirty";
+                if ((long)command.ExecuteScalar()! == 0)
+                {
+                    Console.WriteLine($"    warm-up attributed after {clock.Elapsed.TotalSeconds:0.0} s (untimed)");
+                    return;
+                }
+            }
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"the warm-up's attribution did not finish within {timeout.TotalSeconds:0} s");
+            }
+            await Task.Delay(100);
+        }
+    }
+
     public void Dispose()
     {
         Process.Dispose();
