@@ -72,6 +72,7 @@ public static class DemoOffice
                 ("$id", id), ("$n", name), ("$u", unit), ("$b", "04A1B2" + id[3..].PadLeft(2, '0')));
         }
         var ratings = History(c, tx, new Random(2026), firstDay, now);
+        Dossiers.DossierCountCache.Changed(c, tx);
         tx.Commit();
         return ratings;
     }

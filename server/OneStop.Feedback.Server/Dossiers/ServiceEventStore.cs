@@ -43,6 +43,7 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
             new ServiceEvent(0, e.Dossier, e.Procedure, e.Kind == "returned" ? ServiceEventKind.Returned : ServiceEventKind.Received, e.Counter, e.Officer, e.At, e.Due),
             attribution.Value)).Distinct();
         DirtyCounterDays.Mark(c, tx, affected, now);
+        DossierCountCache.Changed(c, tx);
         tx.Commit();
 
         void Run(string sql, params (string, object?)[] p)
@@ -69,7 +70,16 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
     public bool Complete(string code, DateTimeOffset at)
     {
         using var c = database.Open();
-        return c.Execute("UPDATE dossiers SET completed_at = $at WHERE code = $code", ("$code", code), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+        using var tx = c.BeginTransaction();
+        using var command = c.Command("UPDATE dossiers SET completed_at = $at WHERE code = $code", ("$code", code), ("$at", at.ToUnixTimeMilliseconds()));
+        command.Transaction = tx;
+        if (command.ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+        DossierCountCache.Changed(c, tx);
+        tx.Commit();
+        return true;
     }
 
     public DossierView? Find(string code)

@@ -5,6 +5,7 @@ using OneStop.Feedback.Evaluation.Dossiers;
 using OneStop.Feedback.Evaluation.Evaluation;
 using OneStop.Feedback.Evaluation.Organisation;
 using OneStop.Feedback.Server.Attribution;
+using OneStop.Feedback.Server.Dossiers;
 using OneStop.Feedback.Server.Organisation;
 using OneStop.Feedback.Server.Storage;
 
@@ -45,7 +46,7 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
         var counters = organisation.Counters().Select(c => new Counter(c.Id, c.UnitId, c.Name)).ToList();
         var officers = organisation.Officers().Select(o => new Officer(o.Id, o.Name, o.UnitId, o.BadgeUid)).ToList();
         using var c = database.Open();
-        return MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officers, aggregates, [], CompletedDossierCounts(c, month)), options.Value);
+        return MonthlyEvaluator.Evaluate(new EvaluationInput(month, units, counters, officers, aggregates, [], DossierCountCache.For(c, month)), options.Value);
     }
 
     /// <summary>
@@ -91,26 +92,6 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
         using var c = database.Open();
         return LateDossiers.List(Dossiers(c, month), month, time.GetUtcNow());
     }
-
-    /// <summary>
-    /// Per counter, the dossiers completed in the month (the only ones the evaluation counts: completed, with a due
-    /// instant, on time, late), counted by the database from the covering index (completed_at, due_at, counter_id,
-    /// received_at) instead of millions of rows read into memory. Same rules as <see cref="DossierOutcome.CompletedLate"/>:
-    /// completing exactly at the due instant is on time.
-    /// </summary>
-    private static List<CounterDossierCounts> CompletedDossierCounts(System.Data.Common.DbConnection c, Month month) =>
-        c.Query("""
-            SELECT counter_id, count(*), count(due_at),
-                   sum(CASE WHEN due_at IS NOT NULL AND completed_at <= due_at THEN 1 ELSE 0 END),
-                   sum(CASE WHEN due_at IS NOT NULL AND completed_at > due_at THEN 1 ELSE 0 END)
-            FROM dossiers
-            WHERE completed_at >= $from AND completed_at < $to AND received_at IS NOT NULL AND counter_id IS NOT NULL
-            GROUP BY counter_id
-            """, r => new CounterDossierCounts(r.GetString(0), Count(r, 1), Count(r, 2), Count(r, 3), Count(r, 4)),
-            ("$from", month.Start.ToUnixTimeMilliseconds()), ("$to", month.End.ToUnixTimeMilliseconds()));
-
-    private static int Count(System.Data.Common.DbDataReader r, int ordinal) =>
-        Convert.ToInt32(r.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     /// <summary>Dossiers that can matter to the month: received or completed in it, or still open and due before its end.</summary>
     private static List<DossierOutcome> Dossiers(System.Data.Common.DbConnection c, Month month) =>

@@ -314,6 +314,29 @@ public static class Migrations
         """
         CREATE INDEX ix_monthly_aggregates_officer ON monthly_aggregates (officer_id, month);
         """,
+        // 11: the month's per-counter dossier counts, kept once computed and valid only while no dossier changed:
+        //     every write to dossiers bumps dossier_version in its transaction, and counts computed under another
+        //     version are never used (Dossiers/DossierCountCache).
+        """
+        CREATE TABLE dossier_version (
+            name    TEXT PRIMARY KEY,
+            version INTEGER NOT NULL
+        );
+        INSERT INTO dossier_version (name, version) VALUES ('dossiers', 0);
+        CREATE TABLE dossier_count_months (
+            month   TEXT PRIMARY KEY,
+            version INTEGER NOT NULL
+        );
+        CREATE TABLE dossier_counts (
+            month      TEXT NOT NULL,
+            counter_id TEXT NOT NULL,
+            completed  INTEGER NOT NULL,
+            with_due   INTEGER NOT NULL,
+            on_time    INTEGER NOT NULL,
+            late       INTEGER NOT NULL,
+            PRIMARY KEY (month, counter_id)
+        );
+        """,
     ];
 
     /// <summary>Number of steps this build knows; a database with a higher version was written by a newer build.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Feedback.Evaluation.Calendar;
 using OneStop.Feedback.Evaluation.Dossiers;
@@ -58,6 +59,41 @@ public class DossierCountTests
         Assert.Equal((5, 2, 0.5), (ward.DossiersCompleted, ward.LateDossiers, ward.OnTimeShare));
         var city = Assert.Single(report.Units, u => u.UnitId == "HN");
         Assert.Equal((5, 2, 0.5), (city.DossiersCompleted, city.LateDossiers, city.OnTimeShare)); // the parent counts its wards' dossiers
+    }
+
+    [Fact]
+    public async Task KeptCountsAreReusedUntilADossierChangesAndThenCountedAgain()
+    {
+        await using var app = NewApp();
+        await ReferenceDataTests.SeedOfficeAsync(app);
+        var database = app.Services.GetRequiredService<Database>();
+        using (var c = database.Open())
+        {
+            foreach (var d in Dossiers)
+            {
+                Insert(c, d.Code, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt);
+            }
+        }
+        var queries = app.Services.GetRequiredService<EvaluationQueries>();
+        static (int, int, double?) Ward(OneStop.Feedback.Evaluation.Evaluation.MonthlyReport r) =>
+            r.Units.Where(u => u.UnitId == "P-BD").Select(u => (u.DossiersCompleted, u.LateDossiers, u.OnTimeShare)).Single();
+
+        var first = Ward(queries.Report(October));
+        using (var c = database.Open())
+        {
+            // Kept under the current version: the next report reads these rows instead of counting.
+            Assert.Equal(c.Scalar("SELECT version FROM dossier_version"), c.Scalar("SELECT version FROM dossier_count_months WHERE month = '2026-10'"));
+            Assert.Equal(2L, Convert.ToInt64(c.Scalar("SELECT count(*) FROM dossier_counts WHERE month = '2026-10'"), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var again = Ward(queries.Report(October));
+        // The open dossier is completed on time through the API: the kept counts must not hide it.
+        var completed = await app.Client.PostAsJsonAsync("/api/v1/dossiers/HS-08/completed", new { at = At(10, 2, 20) });
+        completed.EnsureSuccessStatusCode();
+        var after = Ward(queries.Report(October));
+
+        Assert.Equal((5, 2, 0.5), first);
+        Assert.Equal(first, again);
+        Assert.Equal((6, 2, 3 / 5.0), after);
     }
 
     private static void Insert(System.Data.Common.DbConnection c, string code, string? counter, DateTimeOffset? received, DateTimeOffset? due, DateTimeOffset? completed) =>
