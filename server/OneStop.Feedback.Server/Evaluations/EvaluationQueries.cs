@@ -89,17 +89,22 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
 
     public IReadOnlyList<LateDossier> Late(Month month)
     {
+        var now = time.GetUtcNow();
         using var c = database.Open();
-        return LateDossiers.List(Dossiers(c, month), month, time.GetUtcNow());
+        return LateDossiers.List(LateCandidates(c, month, now), month, now);
     }
 
-    /// <summary>Dossiers that can matter to the month: received or completed in it, or still open and due before its end.</summary>
-    private static List<DossierOutcome> Dossiers(System.Data.Common.DbConnection c, Month month) =>
+    /// <summary>
+    /// The dossiers <see cref="LateDossiers.List"/> can list for the month, and only those: due in the month and
+    /// completed after due, or still open and already past due. One range of the index on <c>dossiers (due_at, completed_at, …)</c>, filtered in the index
+    /// (migration step 11) instead of every dossier received, completed or open around the month, which at 10 M ratings
+    /// meant reading 5 M rows for a page of late ones.
+    /// </summary>
+    private static List<DossierOutcome> LateCandidates(System.Data.Common.DbConnection c, Month month, DateTimeOffset now) =>
         c.Query("""
             SELECT code, procedure, counter_id, received_at, due_at, completed_at FROM dossiers
-            WHERE received_at IS NOT NULL AND counter_id IS NOT NULL
-              AND ((received_at >= $from AND received_at < $to) OR (completed_at >= $from AND completed_at < $to)
-                   OR (completed_at IS NULL AND due_at < $to))
+            WHERE due_at >= $from AND due_at < $to AND received_at IS NOT NULL AND counter_id IS NOT NULL
+              AND ((completed_at IS NOT NULL AND completed_at > due_at) OR (completed_at IS NULL AND due_at < $now))
             """, r => new DossierOutcome(r.GetString(0), r.NullableString(1), r.GetString(2), r.Time(3), r.NullableTime(4), r.NullableTime(5)),
-            ("$from", month.Start.ToUnixTimeMilliseconds()), ("$to", month.End.ToUnixTimeMilliseconds()));
+            ("$from", month.Start.ToUnixTimeMilliseconds()), ("$to", month.End.ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds()));
 }

@@ -316,8 +316,9 @@ public static class Migrations
         """,
         // 11: the month's per-counter dossier counts, kept once computed and valid only while no dossier changed:
         //     every write to dossiers bumps dossier_version in its transaction, and counts computed under another
-        //     version are never used (Dossiers/DossierCountCache).
+        //     version are never used (Dossiers/DossierCountCache); and the late-dossier list reads a range of due_at.
         """
+        CREATE INDEX ix_dossiers_due ON dossiers (due_at, completed_at, received_at, counter_id);
         CREATE TABLE dossier_version (
             name    TEXT PRIMARY KEY,
             version INTEGER NOT NULL

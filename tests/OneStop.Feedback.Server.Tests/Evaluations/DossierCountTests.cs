@@ -96,6 +96,26 @@ public class DossierCountTests
         Assert.Equal((6, 2, 3 / 5.0), after);
     }
 
+    [Fact]
+    public async Task TheLateListReadsOnlyLateDossiersAndGivesWhatTheRuleGivesOnAllOfThem()
+    {
+        await using var app = NewApp();
+        await ReferenceDataTests.SeedOfficeAsync(app);
+        using (var c = app.Services.GetRequiredService<Database>().Open())
+        {
+            foreach (var d in Dossiers)
+            {
+                Insert(c, d.Code, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt);
+            }
+        }
+
+        var late = app.Services.GetRequiredService<EvaluationQueries>().Late(October);
+
+        var rule = LateDossiers.List(Dossiers, October, DateTimeOffset.UtcNow);
+        Assert.Equal(["HS-08", "HS-03", "HS-05"], rule.Select(d => d.Code));
+        Assert.Equal(rule.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt)), late.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt)));
+    }
+
     private static void Insert(System.Data.Common.DbConnection c, string code, string? counter, DateTimeOffset? received, DateTimeOffset? due, DateTimeOffset? completed) =>
         c.Execute("INSERT INTO dossiers (code, procedure, counter_id, received_at, due_at, completed_at) VALUES ($code, 'x', $counter, $received, $due, $completed)",
             ("$code", code), ("$counter", counter), ("$received", received?.ToUnixTimeMilliseconds()), ("$due", due?.ToUnixTimeMilliseconds()),
