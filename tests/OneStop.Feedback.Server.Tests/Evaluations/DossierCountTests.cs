@@ -38,14 +38,9 @@ public class DossierCountTests
     public async Task TheReportCountsTheMonthsCompletedDossiersAsTheInMemoryRuleDoes()
     {
         await using var app = NewApp();
-        await ReferenceDataTests.SeedOfficeAsync(app);
-        var database = app.Services.GetRequiredService<Database>();
+        var database = await SeedAsync(app);
         using (var c = database.Open())
         {
-            foreach (var d in Dossiers)
-            {
-                Insert(c, d.Code, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt);
-            }
             // Not placed (no counter) or never received: the evaluation does not count them.
             Insert(c, "HS-09", null, At(10, 2, 8), At(10, 3, 8), At(10, 2, 10));
             Insert(c, "HS-10", "Q1", null, At(10, 3, 8), At(10, 2, 10));
@@ -65,15 +60,7 @@ public class DossierCountTests
     public async Task KeptCountsAreReusedUntilADossierChangesAndThenCountedAgain()
     {
         await using var app = NewApp();
-        await ReferenceDataTests.SeedOfficeAsync(app);
-        var database = app.Services.GetRequiredService<Database>();
-        using (var c = database.Open())
-        {
-            foreach (var d in Dossiers)
-            {
-                Insert(c, d.Code, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt);
-            }
-        }
+        var database = await SeedAsync(app);
         var queries = app.Services.GetRequiredService<EvaluationQueries>();
         static (int, int, double?) Ward(OneStop.Feedback.Evaluation.Evaluation.MonthlyReport r) =>
             r.Units.Where(u => u.UnitId == "P-BD").Select(u => (u.DossiersCompleted, u.LateDossiers, u.OnTimeShare)).Single();
@@ -100,20 +87,26 @@ public class DossierCountTests
     public async Task TheLateListReadsOnlyLateDossiersAndGivesWhatTheRuleGivesOnAllOfThem()
     {
         await using var app = NewApp();
-        await ReferenceDataTests.SeedOfficeAsync(app);
-        using (var c = app.Services.GetRequiredService<Database>().Open())
-        {
-            foreach (var d in Dossiers)
-            {
-                Insert(c, d.Code, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt);
-            }
-        }
+        await SeedAsync(app);
 
         var late = app.Services.GetRequiredService<EvaluationQueries>().Late(October);
 
         var rule = LateDossiers.List(Dossiers, October, DateTimeOffset.UtcNow);
         Assert.Equal(["HS-08", "HS-03", "HS-05"], rule.Select(d => d.Code));
         Assert.Equal(rule.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt)), late.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt)));
+    }
+
+    /// <summary>The office of <see cref="ReferenceDataTests"/> and the dossiers above, written straight into the table.</summary>
+    private static async Task<Database> SeedAsync(TestApp app)
+    {
+        await ReferenceDataTests.SeedOfficeAsync(app);
+        var database = app.Services.GetRequiredService<Database>();
+        using var c = database.Open();
+        foreach (var d in Dossiers)
+        {
+            Insert(c, d.Code, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt);
+        }
+        return database;
     }
 
     private static void Insert(System.Data.Common.DbConnection c, string code, string? counter, DateTimeOffset? received, DateTimeOffset? due, DateTimeOffset? completed) =>
