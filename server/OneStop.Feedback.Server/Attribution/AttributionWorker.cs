@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Evaluation.Evaluation;
+using OneStop.Feedback.Server.Ingest;
 using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.TimeSeries;
 
@@ -14,13 +16,32 @@ namespace OneStop.Feedback.Server.Attribution;
 /// ratings is processed once rather than once per rating. With several replicas on PostgreSQL the pass holds an
 /// advisory lock for its transaction, so two replicas never recompute (and replace) the same rows at once; the other
 /// waits, then finds the work done. A pass that loses a deadlock or serialization race is simply run again.
+/// The ingest has priority over a pass: a pass holds the write lock (SQLite) or rows the ingest also marks, so once
+/// it has run for <see cref="Slice"/> while the ingest has something to commit, it commits what it has done and
+/// waits for the ingest's next commit before going on. A backlog of attribution (a terminal that uploads a day of
+/// buffered ratings, an import) then delays a PUBACK by about one slice, not by the whole backlog.
 /// </summary>
 public sealed partial class AttributionWorker(
-    Database database, IOptions<AttributionOptions> options, TimeProvider time, ILogger<AttributionWorker> logger, TimeSeriesOutbox? timeSeries = null)
+    Database database, IOptions<AttributionOptions> options, TimeProvider time, ILogger<AttributionWorker> logger,
+    TimeSeriesOutbox? timeSeries = null, IngestPipeline? ingest = null)
     : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a pass runs before it gives way to a waiting ingest.</summary>
+    public static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The longest wait for the ingest's commit after giving way (a failing ingest must not stop attribution).</summary>
+    private static readonly TimeSpan GiveWayAtMost = TimeSpan.FromMilliseconds(250);
+
+    private Task? _givenWayTo;
+
+    /// <summary><see cref="Slice"/>; tests shorten it.</summary>
+    internal TimeSpan SliceLength { get; init; } = Slice;
+
+    /// <summary>Passes that stopped early for the ingest since start.</summary>
+    public long GaveWay { get; private set; }
 
     /// <summary>Counter-days recomputed since start.</summary>
     public long Recomputed { get; private set; }
@@ -39,7 +60,12 @@ public sealed partial class AttributionWorker(
                 LogFailed(logger, ex);
                 done = 0;
             }
-            if (done == 0)
+            if (_givenWayTo is { } ingestCommit)
+            {
+                _givenWayTo = null;
+                await Task.WhenAny(ingestCommit, Task.Delay(GiveWayAtMost, time, stoppingToken)).ConfigureAwait(false);
+            }
+            else if (done == 0)
             {
                 await Task.Delay(Idle, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -76,6 +102,8 @@ public sealed partial class AttributionWorker(
         var pending = c.Query("SELECT counter_id, day, marked_at FROM attribution_dirty WHERE marked_at <= $before ORDER BY counter_id, day LIMIT $n",
             r => (Day: new CounterDay(r.GetString(0), DirtyCounterDays.ParseDay(r.GetString(1))), MarkedAt: r.GetInt64(2)),
             ("$before", quietBefore), ("$n", maxDays));
+        var started = Stopwatch.GetTimestamp();
+        var taken = 0;
         foreach (var (counterDay, markedAt) in pending)
         {
             var loaded = CounterDayLoader.Load(c, counterDay, options.Value, now);
@@ -91,14 +119,21 @@ public sealed partial class AttributionWorker(
                 done.ExecuteNonQuery();
             }
             Recomputed++;
+            taken++;
+            if (taken < pending.Count && ingest is { Busy: true } && Stopwatch.GetElapsedTime(started) >= SliceLength)
+            {
+                _givenWayTo = ingest.NextCommit; // taken before this commit: the ingest can only commit after it
+                GaveWay++;
+                break;
+            }
         }
         // Monthly roll-ups once per (counter, month) touched in this pass, not once per day.
-        foreach (var month in pending.Select(p => p.Day with { Day = new DateOnly(p.Day.Day.Year, p.Day.Day.Month, 1) }).Distinct())
+        foreach (var month in pending.Take(taken).Select(p => p.Day with { Day = new DateOnly(p.Day.Day.Year, p.Day.Day.Month, 1) }).Distinct())
         {
             AttributionWriter.RollUpMonth(c, tx, month);
         }
         tx.Commit();
-        return pending.Count;
+        return taken;
     }
 
     /// <summary>Runs until nothing is dirty (tests, the demo seeding, the benchmark).</summary>

@@ -37,10 +37,15 @@ public sealed class IngestBatchWriter : IDisposable
 
     private readonly AttributionOptions _attribution;
     private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
 
-    public IngestBatchWriter(Database database, AttributionOptions attribution)
+    /// <param name="database">The store.</param>
+    /// <param name="attribution">Which counter-days a rating can change.</param>
+    /// <param name="time">The clock of the dirty marks; the attribution worker waits for quiet on the same clock.</param>
+    public IngestBatchWriter(Database database, AttributionOptions attribution, TimeProvider? time = null)
     {
         _attribution = attribution;
+        _time = time ?? TimeProvider.System;
         _database = database;
         _dialect = database.Dialect;
         _connection = database.Open();
@@ -127,8 +132,12 @@ public sealed class IngestBatchWriter : IDisposable
                 _lastSeenInBatch.Add((terminal, at));
             }
         }
-        // Schedule the attribution of every counter-day the new ratings can change, once per batch.
-        DirtyCounterDays.Mark(_connection, _tx, _dirtyInBatch.OrderBy(d => d.CounterId, StringComparer.Ordinal).ThenBy(d => d.Day), batch[^1].ReceivedAtMs);
+        // Schedule the attribution of every counter-day the new ratings can change, once per batch. Marked with the
+        // commit's time, not the items' arrival: items that waited behind a long commit (a backlog drained from an
+        // external broker) would otherwise mark their counter-days as quiet for long already, and the attribution
+        // worker would recompute them, and hold the write lock, between every two batches of the ingest.
+        var markedAt = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), batch[^1].ReceivedAtMs);
+        DirtyCounterDays.Mark(_connection, _tx, _dirtyInBatch.OrderBy(d => d.CounterId, StringComparer.Ordinal).ThenBy(d => d.Day), markedAt);
         tx.Commit();
         foreach (var (terminal, at) in _lastSeenInBatch)
         {

@@ -14,7 +14,7 @@ namespace OneStop.Feedback.Server.Ingest;
 /// terminals keep the ratings and send them again, and the worker retries with a fresh connection.
 /// </summary>
 public sealed partial class IngestWriterWorker(
-    IngestPipeline queue, Database database, IOptions<IngestOptions> options, IOptions<AttributionOptions> attribution, LiveFeed<LiveRating> live, ILogger<IngestWriterWorker> logger)
+    IngestPipeline queue, Database database, IOptions<IngestOptions> options, IOptions<AttributionOptions> attribution, LiveFeed<LiveRating> live, TimeProvider time, ILogger<IngestWriterWorker> logger)
     : BackgroundService
 {
     private readonly int _maxBatch = options.Value.MaxBatchSize;
@@ -30,13 +30,14 @@ public sealed partial class IngestWriterWorker(
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                queue.Writing();
                 while (batch.Count < _maxBatch && queue.Reader.TryRead(out var item))
                 {
                     batch.Add(item);
                 }
                 try
                 {
-                    writer ??= new IngestBatchWriter(database, attribution.Value);
+                    writer ??= new IngestBatchWriter(database, attribution.Value, time);
                     var outcomes = writer.Commit(batch);
                     for (var i = 0; i < batch.Count; i++)
                     {
@@ -68,6 +69,7 @@ public sealed partial class IngestWriterWorker(
                     await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
                 }
                 batch.Clear();
+                queue.Committed();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

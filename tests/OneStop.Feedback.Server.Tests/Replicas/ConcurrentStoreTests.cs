@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using OneStop.Feedback.Evaluation.Attribution;
 using OneStop.Feedback.Server.Attribution;
 using OneStop.Feedback.Server.Ingest;
@@ -161,6 +162,75 @@ public class ConcurrentStoreTests : IDisposable
         Assert.Equal(["Q-moved"], c.Query("SELECT DISTINCT counter_id FROM attribution_dirty", r => r.GetString(0)));
     }
 
+    [Fact]
+    public void ABatchThatWaitedBeforeItsCommitMarksItsCounterDaysAtTheCommit()
+    {
+        // Items that queued behind a long commit (a backlog from an external broker) arrived long before their batch
+        // commits. Marked with their arrival, their counter-days looked quiet at once, and the attribution worker
+        // recomputed them between every two batches of the ingest, holding the write lock each time.
+        var database = NewDatabase();
+        var terminal = Assert.Single(Provision(database, 1));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var received = time.GetUtcNow().AddSeconds(-10).ToUnixTimeMilliseconds();
+        using (var writer = new IngestBatchWriter(database, new AttributionOptions(), time))
+        {
+            writer.Commit([Rating(terminal, 1, 1, received)]);
+        }
+        var worker = new AttributionWorker(database, Options.Create(new AttributionOptions()), time, NullLogger<AttributionWorker>.Instance);
+
+        Assert.Equal(0, worker.RunOnce(maxDays: 10));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, worker.RunOnce(maxDays: 10));
+    }
+
+    [Fact]
+    public async Task APassGivesWayToABusyIngestAndTheRestComesOutTheSame()
+    {
+        var database = NewDatabase();
+        var terminals = Provision(database, 3);
+        var start = DateTimeOffset.UtcNow.AddDays(-2).ToUnixTimeMilliseconds();
+        var ratings = terminals.SelectMany(t => Enumerable.Range(1, 40).Select(seq => Rating(t, 1, seq, start + seq * 2_700_000L, score: 1 + (seq % 5)))).ToList();
+        using (var writer = new IngestBatchWriter(database, new AttributionOptions()))
+        {
+            writer.Commit(ratings);
+        }
+        long dirty;
+        using (var c = database.Open())
+        {
+            dirty = Count(c, "SELECT count(*) FROM attribution_dirty");
+        }
+        Assert.True(dirty >= 6, $"{dirty} dirty counter-days");
+        // An ingest with a rating queued and no writer to take it: busy for the whole test.
+        var ingest = new IngestPipeline(Options.Create(new IngestOptions()));
+        using var stop = new CancellationTokenSource();
+        var queued = ingest.SubmitAsync(Rating(terminals[0], 2, 1, start), stop.Token);
+        Assert.True(ingest.Busy);
+        var yielding = new AttributionWorker(database, Options.Create(new AttributionOptions()), TimeProvider.System, NullLogger<AttributionWorker>.Instance, ingest: ingest)
+        {
+            SliceLength = TimeSpan.Zero,
+        };
+
+        Assert.Equal(1, yielding.RunOnce(maxDays: 500, waitForQuiet: false));
+        Assert.Equal(1, yielding.GaveWay);
+        using (var c = database.Open())
+        {
+            Assert.Equal(dirty - 1, Count(c, "SELECT count(*) FROM attribution_dirty"));
+        }
+        yielding.Drain();
+        var inSlices = Aggregates(database, monthly: true);
+
+        // Everything again in one pass: the same rows.
+        using (var c = database.Open())
+        {
+            c.Execute("INSERT INTO attribution_dirty (counter_id, day, marked_at) SELECT DISTINCT counter_id, day, 0 FROM rating_attributions");
+        }
+        Worker(database).Drain();
+        Assert.Equal(inSlices, Aggregates(database, monthly: true));
+        Assert.True(inSlices.Count > Aggregates(database).Count, "monthly roll-ups written"); // daily and monthly rows
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+    }
+
     private static IngestOutcome[] CommitAll(Database database, List<RatingItem> ratings)
     {
         using var writer = new IngestBatchWriter(database, new AttributionOptions());
@@ -187,12 +257,18 @@ public class ConcurrentStoreTests : IDisposable
     private static AttributionWorker Worker(Database database) =>
         new(database, Options.Create(new AttributionOptions()), TimeProvider.System, NullLogger<AttributionWorker>.Instance);
 
-    private static List<string> Aggregates(Database database)
+    /// <summary>The daily aggregates, or with <paramref name="monthly"/> the daily and the monthly ones, one text per row.</summary>
+    private static List<string> Aggregates(Database database, bool monthly = false)
     {
         using var c = database.Open();
-        return c.Query($"SELECT {AttributionWriter.AggregateColumns} FROM daily_aggregates ORDER BY day, counter_id, officer_id",
-            r => string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        var daily = Rows(c, $"SELECT {AttributionWriter.AggregateColumns} FROM daily_aggregates ORDER BY day, counter_id, officer_id");
+        var month = $"month{AttributionWriter.AggregateColumns[3..]}";
+        return monthly ? [.. daily, .. Rows(c, $"SELECT {month} FROM monthly_aggregates ORDER BY month, counter_id, officer_id")] : daily;
     }
+
+    private static List<string> Rows(DbConnection c, string sql) =>
+        c.Query(sql,
+            r => string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
 
     private static long Count(DbConnection c, string sql) => Convert.ToInt64(c.Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);
 
