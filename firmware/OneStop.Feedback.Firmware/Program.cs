@@ -22,8 +22,6 @@ namespace OneStop.Feedback.Firmware
     {
         public const string FirmwareVersion = "1.0.0";
         private const string Drive = "I:\\";
-        private const int OutboxCapacity = 2000;
-        private const long OutboxMaxBytes = 64 * 1024;
         private const int DispatchWindow = 4;
         private const long UiWatchdogMs = 30000;
         private const long NetworkWatchdogMs = 300000; // Wi-Fi (60 s) plus MQTT connect timeouts, several times over
@@ -54,7 +52,7 @@ namespace OneStop.Feedback.Firmware
             _secrets = DeviceSecrets.Parse(File.ReadAllBytes(DeviceSecrets.DefaultPath));
 
             // 2. Outbox: recover it, count this boot, and record the boot event before anything is sent.
-            _outbox = new Outbox(store, OutboxCapacity, OutboxMaxBytes);
+            _outbox = new Outbox(store, Outbox.DefaultCapacity, Outbox.DefaultMaxFileBytes);
             _outbox.Open();
             _outbox.AppendEvent(MessageKind.Boot, Clock.UnixMs());
             _dispatcher = new OutboxDispatcher(_outbox, DispatchWindow);

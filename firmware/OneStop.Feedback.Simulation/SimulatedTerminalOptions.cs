@@ -1,5 +1,6 @@
 using MQTTnet.Formatter;
 using OneStop.Feedback.Firmware.Core.Connectivity;
+using OneStop.Feedback.Firmware.Core.Outbox;
 
 namespace OneStop.Feedback.Simulation;
 
@@ -32,9 +33,9 @@ public sealed class SimulatedTerminalOptions
     /// </summary>
     public bool FastForward { get; init; } = true;
 
-    public int OutboxCapacity { get; init; } = 2000;
+    public int OutboxCapacity { get; init; } = Outbox.DefaultCapacity;
 
-    public long OutboxMaxBytes { get; init; } = 64 * 1024;
+    public long OutboxMaxBytes { get; init; } = Outbox.DefaultMaxFileBytes;
 
     public long ReconnectInitialMs { get; init; } = ReconnectPolicy.DefaultInitialMs;
 

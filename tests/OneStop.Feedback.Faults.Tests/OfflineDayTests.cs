@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OneStop.Feedback.Faults.Tests.Support;
+using OneStop.Feedback.Firmware.Core.Outbox;
 using OneStop.Feedback.Server.Tests.Support;
 using OneStop.Feedback.Simulation;
 using Xunit.Abstractions;
@@ -71,10 +72,7 @@ public class OfflineDayTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>
-    /// The outbox sized for a day (2,500 messages): the firmware's constants (2,000 messages, 64 KiB) would
-    /// refuse ratings past 1,999 plus the boot event — see docs/reliability.md.
-    /// </summary>
+    /// <summary>A terminal with the firmware's own outbox size (<see cref="Outbox.DefaultCapacity"/> messages).</summary>
     private static SimulatedTerminal Terminal(TestApp app, string id, string secret, string outboxRoot, int ratings) =>
         new(new SimulatedTerminalOptions
         {
@@ -83,8 +81,6 @@ public class OfflineDayTests(ITestOutputHelper output)
             BrokerPort = app.MqttPort,
             DataDirectory = Path.Combine(outboxRoot, id),
             MaxRatings = ratings,
-            OutboxCapacity = 2_500,
-            OutboxMaxBytes = 96 * 1024,
             ReconnectInitialMs = 200,
             ReconnectMaxMs = 1000,
         }, new RandomCitizen(ratesPerSecond: 400, seed: ratings));

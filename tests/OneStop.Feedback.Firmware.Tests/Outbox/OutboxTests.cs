@@ -307,6 +307,35 @@ public class OutboxTests
         return store;
     }
 
+    [Fact]
+    public void TheFirmwaresOutboxHoldsABusyDayOfferedOfflineWithItsEvents()
+    {
+        // The offline day: 2,000 and more ratings buffered. The firmware's sizing holds 2,400 ratings with
+        // two boots, a few badge and stuck-button events, in the same 64 KiB file as before.
+        var store = new MemoryFileStore();
+        var outbox = Start(store, FlashOutbox.DefaultCapacity, FlashOutbox.DefaultMaxFileBytes);
+        outbox.AppendEvent(MessageKind.Boot, 0);
+        for (var i = 0; i < 2_400; i++)
+        {
+            Assert.Equal(AppendResult.Stored, outbox.AppendRating(Now + i, 5, 1 + (i % 5), i % 10 == 0 ? [5, 4, 3, 2, 1] : null));
+            if (i % 400 == 0)
+            {
+                Assert.Equal(AppendResult.Stored, outbox.AppendBadge(Now + i, [0x04, 0xA1, 0xB2, 0xC3, 0x11, 0x22, 0x33]));
+                Assert.Equal(AppendResult.Stored, outbox.AppendButtonStuck(Now + i, 2));
+            }
+            if (i == 1_200)
+            {
+                outbox = Start(store, FlashOutbox.DefaultCapacity, FlashOutbox.DefaultMaxFileBytes); // a power cut at noon
+                outbox.AppendEvent(MessageKind.Boot, 0);
+            }
+        }
+
+        Assert.Equal(2_414, outbox.Count);
+        Assert.Equal(0, outbox.RefusedCount);
+        Assert.True(outbox.FileLength <= FlashOutbox.DefaultMaxFileBytes, $"{outbox.FileLength} bytes");
+        Assert.Equal(2_414, Start(store, FlashOutbox.DefaultCapacity, FlashOutbox.DefaultMaxFileBytes).Count);
+    }
+
     private static long UnitsOfLastAck(FlashOutbox outbox, MemoryFileStore store)
     {
         outbox.Acknowledge(outbox.Boot, FlashOutbox.CompactAfterAcks);

@@ -21,6 +21,20 @@ namespace OneStop.Feedback.Firmware.Core.Outbox
         /// <summary>Acks to collect before compaction is considered.</summary>
         public const int CompactAfterAcks = 128;
 
+        /// <summary>
+        /// The terminal's outbox size: a busy counter offline for a whole day (2,000 ratings and more) loses none.
+        /// 2,500 ratings are 60,000 bytes (24 each), so they fit in <see cref="DefaultMaxFileBytes"/> with room for a
+        /// day's events; the offsets take 10 KB of RAM.
+        /// </summary>
+        public const int DefaultCapacity = 2500;
+
+        /// <summary>
+        /// The largest outbox file. LittleFS shares its 256 KB partition with the Wi-Fi settings and certificates,
+        /// and a compaction briefly holds the old file, its copy and the ack log (at most 12 bytes per message):
+        /// 64 + 64 + 30 KiB at worst.
+        /// </summary>
+        public const long DefaultMaxFileBytes = 64 * 1024;
+
         private readonly IFileStore _store;
         private readonly int _capacity;
         private readonly long _maxFileBytes;
