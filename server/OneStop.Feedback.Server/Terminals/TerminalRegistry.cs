@@ -95,28 +95,26 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     private List<TerminalView> Query(string? id)
     {
         using var connection = database.Open();
-        using var command = connection.Command("""
+        return connection.Query("""
             SELECT id, counter_id, name, created_at, secret_rotated_at, last_seen_at, status, status_at, status_detail
             FROM terminals WHERE CAST($id AS TEXT) IS NULL OR id = $id ORDER BY id
-            """, ("$id", (object?)id ?? DBNull.Value));
-        using var reader = command.ExecuteReader();
-        var list = new List<TerminalView>();
-        while (reader.Read())
-        {
-            var status = reader.IsDBNull(6) ? null : reader.GetString(6);
-            list.Add(new TerminalView(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetString(2),
-                FromMs(reader.GetInt64(3)),
-                FromMs(reader.GetInt64(4)),
-                NullableMs(reader, 5),
-                status == "online",
-                status,
-                NullableMs(reader, 7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
-        return list;
+            """, ReadTerminal, ("$id", id));
+    }
+
+    private static TerminalView ReadTerminal(DbDataReader reader)
+    {
+        var status = reader.IsDBNull(6) ? null : reader.GetString(6);
+        return new TerminalView(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.GetString(2),
+            FromMs(reader.GetInt64(3)),
+            FromMs(reader.GetInt64(4)),
+            NullableMs(reader, 5),
+            status == "online",
+            status,
+            NullableMs(reader, 7),
+            reader.IsDBNull(8) ? null : reader.GetString(8));
     }
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
