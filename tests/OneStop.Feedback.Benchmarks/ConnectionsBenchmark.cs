@@ -181,11 +181,7 @@ public static class ConnectionsBenchmark
         using var c = database.Open();
         Migrations.Apply(c, database.Dialect);
         using var tx = c.BeginTransaction();
-        using (var unit = c.Command("INSERT INTO units (id, name, parent_id, valid_from) VALUES ('U', 'Tỉnh', NULL, 0)"))
-        {
-            unit.Transaction = tx;
-            unit.ExecuteNonQuery();
-        }
+        c.Execute(tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ('U', 'Tỉnh', NULL, 0)");
         using var counter = c.Command("INSERT INTO counters (id, unit_id, name) VALUES ($id, 'U', $id)", ("$id", ""));
         using var terminal = c.Command("INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at) VALUES ($id, $c, $id, $h, 0, 0)",
             ("$id", ""), ("$c", ""), ("$h", ""));

@@ -233,20 +233,20 @@ public static class EvaluationBenchmark
         using (var tx = c.BeginTransaction())
         {
             var from = month.Start.AddYears(-1).ToUnixTimeMilliseconds();
-            Exec(c, tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ('ROOT', 'Tỉnh', NULL, $f)", ("$f", from));
+            c.Execute(tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ('ROOT', 'Tỉnh', NULL, $f)", ("$f", from));
             for (var u = 0; u < (officers + 9) / 10; u++)
             {
-                Exec(c, tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ($id, $n, 'ROOT', $f)", ("$id", $"U{u:000}"), ("$n", $"Xã/phường {u}"), ("$f", from));
+                c.Execute(tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ($id, $n, 'ROOT', $f)", ("$id", $"U{u:000}"), ("$n", $"Xã/phường {u}"), ("$f", from));
             }
             for (var o = 0; o < officers; o++)
             {
-                Exec(c, tx, "INSERT INTO officers (id, name, unit_id) VALUES ($id, $n, $u)", ("$id", $"CB{o:0000}"), ("$n", $"Cán bộ {o}"), ("$u", $"U{o / 10:000}"));
+                c.Execute(tx, "INSERT INTO officers (id, name, unit_id) VALUES ($id, $n, $u)", ("$id", $"CB{o:0000}"), ("$n", $"Cán bộ {o}"), ("$u", $"U{o / 10:000}"));
             }
             for (var k = 0; k < counters; k++)
             {
-                Exec(c, tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, $u, $n)", ("$id", $"Q{k:0000}"), ("$u", $"U{k * 2 / 10:000}"), ("$n", $"Quầy {k}"));
-                Exec(c, tx, "INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at) VALUES ($id, $c, $id, 'x', 0, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
-                Exec(c, tx, "INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($id, $c, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
+                c.Execute(tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, $u, $n)", ("$id", $"Q{k:0000}"), ("$u", $"U{k * 2 / 10:000}"), ("$n", $"Quầy {k}"));
+                c.Execute(tx, "INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at) VALUES ($id, $c, $id, 'x', 0, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
+                c.Execute(tx, "INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($id, $c, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
             }
             tx.Commit();
         }
@@ -332,8 +332,7 @@ public static class EvaluationBenchmark
         {
             command.Dispose();
         }
-        using var analyze = c.Command("ANALYZE");
-        analyze.ExecuteNonQuery();
+        c.Execute("ANALYZE");
     }
 
     private static void Run(DbCommand command, params object?[] values)
@@ -342,13 +341,6 @@ public static class EvaluationBenchmark
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
-        command.ExecuteNonQuery();
-    }
-
-    private static void Exec(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
-    {
-        using var command = c.Command(sql, parameters);
-        command.Transaction = tx;
         command.ExecuteNonQuery();
     }
 

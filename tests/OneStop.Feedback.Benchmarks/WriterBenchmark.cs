@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -33,10 +32,10 @@ public static class WriterBenchmark
                 using var tx = c.BeginTransaction();
                 for (var k = 0; k < terminals; k++)
                 {
-                    Exec(c, tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ($id, $id, NULL, 0) ON CONFLICT (id) DO NOTHING", ("$id", "U"));
-                    Exec(c, tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, 'U', $id)", ("$id", $"Q{k:0000}"));
-                    Exec(c, tx, "INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at) VALUES ($id, $c, $id, 'x', 0, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
-                    Exec(c, tx, "INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($id, $c, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
+                    c.Execute(tx, "INSERT INTO units (id, name, parent_id, valid_from) VALUES ($id, $id, NULL, 0) ON CONFLICT (id) DO NOTHING", ("$id", "U"));
+                    c.Execute(tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, 'U', $id)", ("$id", $"Q{k:0000}"));
+                    c.Execute(tx, "INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at) VALUES ($id, $c, $id, 'x', 0, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
+                    c.Execute(tx, "INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($id, $c, 0)", ("$id", $"T{k:0000}"), ("$c", $"Q{k:0000}"));
                 }
                 tx.Commit();
             }
@@ -80,12 +79,5 @@ public static class WriterBenchmark
             SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static void Exec(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
-    {
-        using var command = c.Command(sql, parameters);
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
     }
 }

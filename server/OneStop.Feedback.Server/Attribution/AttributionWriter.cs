@@ -12,27 +12,20 @@ public static class AttributionWriter
         IReadOnlyList<AttributedRating> attributed, IReadOnlyList<DailyAggregate> aggregates)
     {
         var day = DirtyCounterDays.DayText(counterDay.Day);
-        Run("DELETE FROM rating_attributions WHERE counter_id = $c AND day = $d", ("$c", counterDay.CounterId), ("$d", day));
+        c.Execute(tx, "DELETE FROM rating_attributions WHERE counter_id = $c AND day = $d", ("$c", counterDay.CounterId), ("$d", day));
         foreach (var a in attributed)
         {
-            Run("""
+            c.Execute(tx, """
                 INSERT INTO rating_attributions (rating_id, counter_id, day, officer_id, method, service_event_id, dossier, flags)
                 VALUES ($id, $c, $d, $o, $m, $e, $dossier, $f)
                 ON CONFLICT (rating_id) DO UPDATE SET counter_id = $c, day = $d, officer_id = $o, method = $m, service_event_id = $e, dossier = $dossier, flags = $f
                 """, ("$id", loaded.RatingIds[a.Rating.Key]), ("$c", a.CounterId), ("$d", day), ("$o", a.OfficerId),
                 ("$m", RatingFlagNames.Name(a.Method)), ("$e", a.ServiceEventId), ("$dossier", a.Dossier), ("$f", (int)a.Flags));
         }
-        Run("DELETE FROM daily_aggregates WHERE counter_id = $c AND day = $d", ("$c", counterDay.CounterId), ("$d", day));
+        c.Execute(tx, "DELETE FROM daily_aggregates WHERE counter_id = $c AND day = $d", ("$c", counterDay.CounterId), ("$d", day));
         foreach (var g in aggregates)
         {
             Insert(c, tx, "daily_aggregates", day, g);
-        }
-
-        void Run(string sql, params (string, object?)[] p)
-        {
-            using var command = c.Command(sql, p);
-            command.Transaction = tx;
-            command.ExecuteNonQuery();
         }
     }
 
@@ -41,23 +34,9 @@ public static class AttributionWriter
     {
         var first = new DateOnly(counterDay.Day.Year, counterDay.Day.Month, 1);
         var month = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        List<DailyAggregate> days;
-        using (var read = c.Command($"SELECT {AggregateColumns} FROM daily_aggregates WHERE counter_id = $c AND day >= $from AND day <= $to",
-            ("$c", counterDay.CounterId), ("$from", DirtyCounterDays.DayText(first)), ("$to", DirtyCounterDays.DayText(first.AddMonths(1).AddDays(-1)))))
-        {
-            read.Transaction = tx;
-            using var reader = read.ExecuteReader();
-            days = [];
-            while (reader.Read())
-            {
-                days.Add(Read(reader));
-            }
-        }
-        using (var delete = c.Command("DELETE FROM monthly_aggregates WHERE month = $m AND counter_id = $c", ("$m", month), ("$c", counterDay.CounterId)))
-        {
-            delete.Transaction = tx;
-            delete.ExecuteNonQuery();
-        }
+        var days = c.Query(tx, $"SELECT {AggregateColumns} FROM daily_aggregates WHERE counter_id = $c AND day >= $from AND day <= $to", Read,
+            ("$c", counterDay.CounterId), ("$from", DirtyCounterDays.DayText(first)), ("$to", DirtyCounterDays.DayText(first.AddMonths(1).AddDays(-1))));
+        c.Execute(tx, "DELETE FROM monthly_aggregates WHERE month = $m AND counter_id = $c", ("$m", month), ("$c", counterDay.CounterId));
         foreach (var officer in days.GroupBy(d => d.OfficerId ?? "", StringComparer.Ordinal))
         {
             Insert(c, tx, "monthly_aggregates", month, Sum(first, counterDay.CounterId, officer.First().OfficerId, [.. officer]));
@@ -78,7 +57,7 @@ public static class AttributionWriter
     private static void Insert(DbConnection c, DbTransaction tx, string table, string period, DailyAggregate g)
     {
         // The table name is one of two constants above, never input.
-        using var command = c.Command($"""
+        c.Execute(tx, $"""
             INSERT INTO {table} ({(table == "daily_aggregates" ? "day" : "month")}, counter_id, officer_id, ratings, flagged, too_soon, duplicate_for_dossier,
                                  no_service, voided, clock_unsynced, satisfied, linked, services, levels, criteria)
             VALUES ($p, $c, $o, $n, $flagged, $ts, $dup, $ns, $v, $cu, $sat, $linked, $services, $levels, $criteria)
@@ -86,8 +65,6 @@ public static class AttributionWriter
             ("$ts", g.Flags.TooSoon), ("$dup", g.Flags.DuplicateForDossier), ("$ns", g.Flags.NoService), ("$v", g.Flags.Voided),
             ("$cu", g.Flags.ClockUnsynced), ("$sat", g.Satisfied), ("$linked", g.Linked), ("$services", g.Services),
             ("$levels", AggregateText.Levels(g.Levels)), ("$criteria", AggregateText.Criteria(g.Criteria)));
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Reads stored daily (or monthly: the first day stands for the month) aggregates back.</summary>

@@ -33,13 +33,9 @@ public static class DirtyCounterDays
     }
 
     /// <summary>The counter a terminal stood at at a time (its first assignment also covers the time before it).</summary>
-    public static string? CounterOf(DbConnection connection, DbTransaction? tx, string terminal, long atMs)
-    {
-        using var command = connection.Command("""
+    public static string? CounterOf(DbConnection connection, DbTransaction? tx, string terminal, long atMs) =>
+        connection.Scalar(tx, """
             SELECT counter_id FROM terminal_assignments WHERE terminal_id = $t
             ORDER BY CASE WHEN from_at <= $at THEN 0 ELSE 1 END, CASE WHEN from_at <= $at THEN -from_at ELSE from_at END, counter_id LIMIT 1
-            """, ("$t", terminal), ("$at", atMs));
-        command.Transaction = tx;
-        return command.ExecuteScalar() as string;
-    }
+            """, ("$t", terminal), ("$at", atMs)) as string;
 }

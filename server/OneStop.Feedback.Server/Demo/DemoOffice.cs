@@ -58,17 +58,17 @@ public static class DemoOffice
         var firstDay = new DateOnly(now.ToOffset(VietnamTime.Offset).Year, now.ToOffset(VietnamTime.Offset).Month, 1).AddMonths(-2);
         foreach (var (id, name, parent) in Units)
         {
-            Run(c, tx, "INSERT INTO units (id, name, parent_id, valid_from, require_service_event) VALUES ($id, $n, $p, $from, 0)",
+            c.Execute(tx, "INSERT INTO units (id, name, parent_id, valid_from, require_service_event) VALUES ($id, $n, $p, $from, 0)",
                 ("$id", id), ("$n", name), ("$p", parent), ("$from", VietnamTime.StartOf(new DateOnly(2025, 7, 1)).ToUnixTimeMilliseconds()));
         }
         for (var i = 1; i <= 6; i++)
         {
-            Run(c, tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, $u, $n)",
+            c.Execute(tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, $u, $n)",
                 ("$id", "Q" + i.ToString("00", CultureInfo.InvariantCulture)), ("$u", i <= 3 ? "P-BADINH" : "X-DONGANH"), ("$n", $"Quầy {i}"));
         }
         foreach (var (id, name, unit, _) in Officers)
         {
-            Run(c, tx, "INSERT INTO officers (id, name, unit_id, badge_uid) VALUES ($id, $n, $u, $b)",
+            c.Execute(tx, "INSERT INTO officers (id, name, unit_id, badge_uid) VALUES ($id, $n, $u, $b)",
                 ("$id", id), ("$n", name), ("$u", unit), ("$b", "04A1B2" + id[3..].PadLeft(2, '0')));
         }
         var ratings = History(c, tx, new Random(2026), firstDay, now);
@@ -97,7 +97,7 @@ public static class DemoOffice
                 var officer = unitOfficers[(day.DayNumber + k) % unitOfficers.Length];
                 var start = VietnamTime.StartOf(day).AddHours(7.5);
                 var end = VietnamTime.StartOf(day).AddHours(day.DayOfWeek == DayOfWeek.Saturday ? 11.5 : 17);
-                Run(c, tx, "INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $s, $e, 'badge', $s)",
+                c.Execute(tx, "INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $s, $e, 'badge', $s)",
                     ("$o", officer.Id), ("$c", counter), ("$s", start.ToUnixTimeMilliseconds()), ("$e", end.ToUnixTimeMilliseconds()));
                 for (var t = start.AddMinutes(random.Next(3, 15)); t < end; t = t.AddMinutes(random.Next(8, 25)))
                 {
@@ -109,10 +109,10 @@ public static class DemoOffice
                     var code = $"HS-{day:yyMMdd}-{++dossierNo:00000}";
                     var procedure = Procedures[random.Next(Procedures.Length)];
                     var due = t.AddDays(random.Next(1, 6));
-                    Run(c, tx, "INSERT INTO service_events (dossier, procedure, kind, counter_id, officer_id, at, due, imported_at) VALUES ($d, $p, 'received', $c, NULL, $at, $due, $at)",
+                    c.Execute(tx, "INSERT INTO service_events (dossier, procedure, kind, counter_id, officer_id, at, due, imported_at) VALUES ($d, $p, 'received', $c, NULL, $at, $due, $at)",
                         ("$d", code), ("$p", procedure), ("$c", counter), ("$at", t.ToUnixTimeMilliseconds()), ("$due", due.ToUnixTimeMilliseconds()));
                     var completed = random.NextDouble() < 0.88 ? due.AddHours(-random.Next(1, 30)) : due.AddHours(random.Next(2, 72));
-                    Run(c, tx, "INSERT INTO dossiers (code, procedure, counter_id, received_at, due_at, completed_at) VALUES ($d, $p, $c, $at, $due, $done)",
+                    c.Execute(tx, "INSERT INTO dossiers (code, procedure, counter_id, received_at, due_at, completed_at) VALUES ($d, $p, $c, $at, $due, $done)",
                         ("$d", code), ("$p", procedure), ("$c", counter), ("$at", t.ToUnixTimeMilliseconds()), ("$due", due.ToUnixTimeMilliseconds()),
                         ("$done", completed < now ? completed.ToUnixTimeMilliseconds() : null));
                     if (random.NextDouble() > 0.72)
@@ -123,7 +123,7 @@ public static class DemoOffice
                     var score = Score(random, officer.Skill);
                     var s = seq[terminal] = seq.GetValueOrDefault(terminal) + 1;
                     int? Criterion() => random.NextDouble() < 0.35 ? Math.Clamp(score + random.Next(-1, 2), 1, 5) : null;
-                    Run(c, tx, """
+                    c.Execute(tx, """
                         INSERT INTO ratings (terminal_id, boot, seq, scale, score, listen, explain, trust, apologize, thank, terminal_ts, occurred_at, received_at, clock_synced)
                         VALUES ($t, 1, $seq, 5, $score, $l, $e, $tr, $a, $th, $at, $at, $rec, 1)
                         """, ("$t", terminal), ("$seq", s), ("$score", score), ("$l", Criterion()), ("$e", Criterion()), ("$tr", Criterion()),
@@ -133,7 +133,7 @@ public static class DemoOffice
                     {
                         // An impatient second press: flagged too-soon by the attribution, kept and counted apart.
                         var again = seq[terminal] = s + 1;
-                        Run(c, tx, "INSERT INTO ratings (terminal_id, boot, seq, scale, score, terminal_ts, occurred_at, received_at, clock_synced) VALUES ($t, 1, $seq, 5, 1, $at, $at, $at, 1)",
+                        c.Execute(tx, "INSERT INTO ratings (terminal_id, boot, seq, scale, score, terminal_ts, occurred_at, received_at, clock_synced) VALUES ($t, 1, $seq, 5, 1, $at, $at, $at, 1)",
                             ("$t", terminal), ("$seq", again), ("$at", pressed.AddSeconds(2).ToUnixTimeMilliseconds()));
                         ratings++;
                     }
@@ -149,12 +149,5 @@ public static class DemoOffice
     {
         var roll = random.NextDouble();
         return roll < skill * 0.6 ? 5 : roll < skill ? 4 : roll < skill + (1 - skill) * 0.5 ? 3 : roll < skill + (1 - skill) * 0.8 ? 2 : 1;
-    }
-
-    private static void Run(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
-    {
-        using var command = c.Command(sql, parameters);
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
     }
 }

@@ -16,12 +16,8 @@ namespace OneStop.Feedback.Server.Dossiers;
 public static class DossierCountCache
 {
     /// <summary>Marks every kept count out of date; call in the transaction that writes <c>dossiers</c>.</summary>
-    public static void Changed(DbConnection connection, DbTransaction? tx)
-    {
-        using var command = connection.Command("UPDATE dossier_version SET version = version + 1 WHERE name = 'dossiers'");
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
-    }
+    public static void Changed(DbConnection connection, DbTransaction? tx) =>
+        connection.Execute(tx, "UPDATE dossier_version SET version = version + 1 WHERE name = 'dossiers'");
 
     /// <summary>The month's counts: kept ones when still valid, else counted now and kept.</summary>
     public static IReadOnlyList<CounterDossierCounts> For(DbConnection connection, Month month, Action<Exception>? keepFailed = null)
@@ -63,17 +59,17 @@ public static class DossierCountCache
         using var tx = connection.BeginTransaction();
         // A dossier write committed after this check leaves the version past `version`, so what is kept here is then
         // never used (SQLite refuses this transaction's write instead, as its snapshot is stale).
-        if (Convert.ToInt64(Scalar(connection, tx, "SELECT version FROM dossier_version WHERE name = 'dossiers'"), CultureInfo.InvariantCulture) != version)
+        if (Convert.ToInt64(connection.Scalar(tx, "SELECT version FROM dossier_version WHERE name = 'dossiers'"), CultureInfo.InvariantCulture) != version)
         {
             return;
         }
-        Exec(connection, tx, "DELETE FROM dossier_counts WHERE month = $m", ("$m", month));
+        connection.Execute(tx, "DELETE FROM dossier_counts WHERE month = $m", ("$m", month));
         foreach (var c in counts)
         {
-            Exec(connection, tx, "INSERT INTO dossier_counts (month, counter_id, completed, with_due, on_time, late) VALUES ($m, $c, $n, $d, $o, $l)",
+            connection.Execute(tx, "INSERT INTO dossier_counts (month, counter_id, completed, with_due, on_time, late) VALUES ($m, $c, $n, $d, $o, $l)",
                 ("$m", month), ("$c", c.CounterId), ("$n", c.Completed), ("$d", c.WithDue), ("$o", c.OnTime), ("$l", c.Late));
         }
-        Exec(connection, tx, """
+        connection.Execute(tx, """
             INSERT INTO dossier_count_months (month, version) VALUES ($m, $v)
             ON CONFLICT (month) DO UPDATE SET version = $v
             """, ("$m", month), ("$v", version));
@@ -98,18 +94,4 @@ public static class DossierCountCache
             ("$from", month.Start.ToUnixTimeMilliseconds()), ("$to", month.End.ToUnixTimeMilliseconds()));
 
     private static int Count(DbDataReader r, int ordinal) => Convert.ToInt32(r.GetValue(ordinal), CultureInfo.InvariantCulture);
-
-    private static object? Scalar(DbConnection connection, DbTransaction tx, string sql)
-    {
-        using var command = connection.Command(sql);
-        command.Transaction = tx;
-        return command.ExecuteScalar();
-    }
-
-    private static void Exec(DbConnection connection, DbTransaction tx, string sql, params (string, object?)[] parameters)
-    {
-        using var command = connection.Command(sql, parameters);
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
-    }
 }

@@ -18,7 +18,7 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var e in events)
         {
-            Run("""
+            c.Execute(tx, """
                 INSERT INTO service_events (dossier, procedure, kind, counter_id, officer_id, at, due, imported_at)
                 VALUES ($d, $p, $k, $c, $o, $at, $due, $now)
                 ON CONFLICT (dossier, kind, counter_id, at) DO UPDATE SET procedure = $p, officer_id = $o, due = $due, imported_at = $now
@@ -26,14 +26,14 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
                 ("$at", e.At.ToUnixTimeMilliseconds()), ("$due", e.Due.Ms()), ("$now", now));
             if (e.Kind == "received")
             {
-                Run("""
+                c.Execute(tx, """
                     INSERT INTO dossiers (code, procedure, counter_id, received_at, due_at) VALUES ($d, $p, $c, $at, $due)
                     ON CONFLICT (code) DO UPDATE SET procedure = coalesce($p, dossiers.procedure), counter_id = $c, received_at = $at, due_at = $due
                     """, ("$d", e.Dossier), ("$p", e.Procedure), ("$c", e.Counter), ("$at", e.At.ToUnixTimeMilliseconds()), ("$due", e.Due.Ms()));
             }
             else
             {
-                Run("""
+                c.Execute(tx, """
                     INSERT INTO dossiers (code, procedure, returned_at) VALUES ($d, $p, $at)
                     ON CONFLICT (code) DO UPDATE SET procedure = coalesce(dossiers.procedure, $p), returned_at = $at
                     """, ("$d", e.Dossier), ("$p", e.Procedure), ("$at", e.At.ToUnixTimeMilliseconds()));
@@ -45,13 +45,6 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
         DirtyCounterDays.Mark(c, tx, affected, now);
         DossierCountCache.Changed(c, tx);
         tx.Commit();
-
-        void Run(string sql, params (string, object?)[] p)
-        {
-            using var command = c.Command(sql, p);
-            command.Transaction = tx;
-            command.ExecuteNonQuery();
-        }
     }
 
     public IReadOnlyList<ServiceEventView> List(string? counter, string? dossier, DateTimeOffset? from, DateTimeOffset? to, int limit)
@@ -71,9 +64,7 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
     {
         using var c = database.Open();
         using var tx = c.BeginTransaction();
-        using var command = c.Command("UPDATE dossiers SET completed_at = $at WHERE code = $code", ("$code", code), ("$at", at.ToUnixTimeMilliseconds()));
-        command.Transaction = tx;
-        if (command.ExecuteNonQuery() != 1)
+        if (c.Execute(tx, "UPDATE dossiers SET completed_at = $at WHERE code = $code", ("$code", code), ("$at", at.ToUnixTimeMilliseconds())) != 1)
         {
             return false;
         }

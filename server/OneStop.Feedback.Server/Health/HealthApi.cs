@@ -17,8 +17,7 @@ public static class HealthApi
         try
         {
             using var connection = database.Open();
-            using var command = connection.Command("SELECT 1");
-            command.ExecuteScalar();
+            connection.Scalar("SELECT 1");
             storage = writer.LastError is null ? "ok" : "failing: " + writer.LastError;
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using OneStop.Feedback.Server.Storage;
 
 namespace OneStop.Feedback.Server.Organisation;
@@ -46,7 +45,7 @@ public sealed class OrganisationStore(Database database)
         using var tx = c.BeginTransaction();
         foreach (var u in units ?? [])
         {
-            Upsert(c, tx, """
+            c.Execute(tx, """
                 INSERT INTO units (id, name, parent_id, valid_from, valid_to, require_service_event) VALUES ($id, $name, $parent, $from, $to, $req)
                 ON CONFLICT (id) DO UPDATE SET name = $name, parent_id = $parent, valid_from = $from, valid_to = $to, require_service_event = $req
                 """, ("$id", u.Id), ("$name", u.Name), ("$parent", u.ParentId), ("$from", u.ValidFrom.ToUnixTimeMilliseconds()),
@@ -54,24 +53,17 @@ public sealed class OrganisationStore(Database database)
         }
         foreach (var k in counters ?? [])
         {
-            Upsert(c, tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, $unit, $name) ON CONFLICT (id) DO UPDATE SET unit_id = $unit, name = $name",
+            c.Execute(tx, "INSERT INTO counters (id, unit_id, name) VALUES ($id, $unit, $name) ON CONFLICT (id) DO UPDATE SET unit_id = $unit, name = $name",
                 ("$id", k.Id), ("$unit", k.UnitId), ("$name", k.Name));
         }
         foreach (var o in officers ?? [])
         {
-            Upsert(c, tx, """
+            c.Execute(tx, """
                 INSERT INTO officers (id, name, unit_id, badge_uid) VALUES ($id, $name, $unit, $badge)
                 ON CONFLICT (id) DO UPDATE SET name = $name, unit_id = $unit, badge_uid = $badge
                 """, ("$id", o.Id), ("$name", o.Name), ("$unit", o.UnitId), ("$badge", o.BadgeUid));
         }
         tx.Commit();
-    }
-
-    private static void Upsert(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
-    {
-        using var command = c.Command(sql, parameters);
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
     }
 
     private bool Exists(string sql, string id)

@@ -14,7 +14,7 @@ public sealed class RatingQueries(Database database)
     public IReadOnlyList<RatingView> List(string? terminal, DateTimeOffset? from, DateTimeOffset? to, int limit)
     {
         using var connection = database.Open();
-        using var command = connection.Command("""
+        return connection.Query("""
             SELECT id, terminal_id, boot, seq, score, scale, listen, explain, trust, apologize, thank, occurred_at, received_at, clock_synced
             FROM ratings
             WHERE (CAST($terminal AS TEXT) IS NULL OR terminal_id = $terminal)
@@ -22,58 +22,47 @@ public sealed class RatingQueries(Database database)
               AND (CAST($to AS BIGINT) IS NULL OR occurred_at < $to)
             ORDER BY occurred_at DESC, id DESC
             LIMIT $limit
-            """, ("$terminal", (object?)terminal ?? DBNull.Value), ("$from", (object?)from?.ToUnixTimeMilliseconds() ?? DBNull.Value), ("$to", (object?)to?.ToUnixTimeMilliseconds() ?? DBNull.Value), ("$limit", limit));
-        using var reader = command.ExecuteReader();
-        var list = new List<RatingView>();
-        while (reader.Read())
-        {
-            list.Add(ReadRating(reader));
-        }
-        return list;
+            """, ReadRating, ("$terminal", terminal), ("$from", from.Ms()), ("$to", to.Ms()), ("$limit", limit));
     }
 
     /// <summary>One rating by id.</summary>
     public RatingView? Find(long id)
     {
         using var connection = database.Open();
-        using var command = connection.Command("""
+        return connection.Query("""
             SELECT id, terminal_id, boot, seq, score, scale, listen, explain, trust, apologize, thank, occurred_at, received_at, clock_synced
             FROM ratings WHERE id = $id
-            """, ("$id", id));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadRating(reader) : null;
+            """, ReadRating, ("$id", id)) is [var one] ? one : null;
     }
 
     /// <summary>Rejections newest first, optionally for one terminal or reason.</summary>
     public IReadOnlyList<RejectionView> Rejections(string? terminal, string? reason, int limit)
     {
         using var connection = database.Open();
-        using var command = connection.Command("""
+        return connection.Query("""
             SELECT id, received_at, terminal_id, topic, reason, detail, payload, payload_size
             FROM ingest_rejections
             WHERE (CAST($terminal AS TEXT) IS NULL OR terminal_id = $terminal) AND (CAST($reason AS TEXT) IS NULL OR reason = $reason)
             ORDER BY id DESC
             LIMIT $limit
-            """, ("$terminal", (object?)terminal ?? DBNull.Value), ("$reason", (object?)reason ?? DBNull.Value), ("$limit", limit));
-        using var reader = command.ExecuteReader();
-        var list = new List<RejectionView>();
-        while (reader.Read())
-        {
-            var payload = reader.IsDBNull(6) ? [] : (byte[])reader.GetValue(6);
-            var size = reader.GetInt32(7);
-            list.Add(new RejectionView(
-                reader.GetInt64(0),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                Encoding.UTF8.GetString(payload),
-                Convert.ToBase64String(payload),
-                size,
-                size > payload.Length));
-        }
-        return list;
+            """, ReadRejection, ("$terminal", terminal), ("$reason", reason), ("$limit", limit));
+    }
+
+    private static RejectionView ReadRejection(DbDataReader reader)
+    {
+        var payload = reader.IsDBNull(6) ? [] : (byte[])reader.GetValue(6);
+        var size = reader.GetInt32(7);
+        return new RejectionView(
+            reader.GetInt64(0),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.GetString(3),
+            reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            Encoding.UTF8.GetString(payload),
+            Convert.ToBase64String(payload),
+            size,
+            size > payload.Length);
     }
 
     private static RatingView ReadRating(DbDataReader reader)

@@ -60,26 +60,7 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
     /// </summary>
     public static string ApplyBadgeTap(DbConnection c, DbTransaction tx, string terminal, string badgeUid, long at, long now, AttributionOptions options)
     {
-        string? Text(string sql, params (string, object?)[] p)
-        {
-            using var command = c.Command(sql, p);
-            command.Transaction = tx;
-            return command.ExecuteScalar() as string;
-        }
-        long? Number(string sql, params (string, object?)[] p)
-        {
-            using var command = c.Command(sql, p);
-            command.Transaction = tx;
-            return command.ExecuteScalar() is long value ? value : null;
-        }
-        void Run(string sql, params (string, object?)[] p)
-        {
-            using var command = c.Command(sql, p);
-            command.Transaction = tx;
-            command.ExecuteNonQuery();
-        }
-
-        var officer = Text("SELECT id FROM officers WHERE badge_uid = $uid", ("$uid", badgeUid));
+        var officer = c.Scalar(tx, "SELECT id FROM officers WHERE badge_uid = $uid", ("$uid", badgeUid)) as string;
         if (officer is null)
         {
             return "unknown badge";
@@ -89,11 +70,11 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
         {
             return "terminal has no counter";
         }
-        var open = Number("SELECT id FROM shifts WHERE counter_id = $c AND end_at IS NULL AND start_at <= $at ORDER BY start_at DESC, id DESC LIMIT 1", ("$c", counter), ("$at", at));
-        var openOfficer = open is null ? null : Text("SELECT officer_id FROM shifts WHERE id = $id", ("$id", open));
+        var open = c.Scalar(tx, "SELECT id FROM shifts WHERE counter_id = $c AND end_at IS NULL AND start_at <= $at ORDER BY start_at DESC, id DESC LIMIT 1", ("$c", counter), ("$at", at)) as long?;
+        var openOfficer = open is null ? null : c.Scalar(tx, "SELECT officer_id FROM shifts WHERE id = $id", ("$id", open)) as string;
         if (open is not null)
         {
-            Run("UPDATE shifts SET end_at = $at WHERE id = $id AND start_at < $at", ("$id", open), ("$at", at));
+            c.Execute(tx, "UPDATE shifts SET end_at = $at WHERE id = $id AND start_at < $at", ("$id", open), ("$at", at));
         }
         // Everything from the tap on (until now) may now belong to another officer.
         var nowTime = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(now, at));
@@ -102,7 +83,7 @@ public sealed class ShiftStore(Database database, TimeProvider time, IOptions<At
         {
             return $"{officer} signed out at {counter}";
         }
-        Run("INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $at, NULL, 'badge', $now)",
+        c.Execute(tx, "INSERT INTO shifts (officer_id, counter_id, start_at, end_at, source, created_at) VALUES ($o, $c, $at, NULL, 'badge', $now)",
             ("$o", officer), ("$c", counter), ("$at", at), ("$now", now));
         return $"{officer} signed in at {counter}";
     }

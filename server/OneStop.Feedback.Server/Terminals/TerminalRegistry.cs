@@ -15,12 +15,12 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
         var secret = SecretHash.NewSecret();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         using var connection = database.Open();
-        using var command = connection.Command("""
+        var created = connection.Execute("""
             INSERT INTO terminals (id, counter_id, name, secret_hash, created_at, secret_rotated_at)
             VALUES ($id, $counter, $name, $hash, $now, $now)
             ON CONFLICT (id) DO NOTHING
-            """, ("$id", id), ("$counter", (object?)counterId ?? DBNull.Value), ("$name", name), ("$hash", SecretHash.Hash(secret)), ("$now", now));
-        if (command.ExecuteNonQuery() != 1)
+            """, ("$id", id), ("$counter", counterId), ("$name", name), ("$hash", SecretHash.Hash(secret)), ("$now", now));
+        if (created != 1)
         {
             return null;
         }
@@ -38,16 +38,16 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     {
         var secret = SecretHash.NewSecret();
         using var connection = database.Open();
-        using var command = connection.Command("UPDATE terminals SET secret_hash = $hash, secret_rotated_at = $now WHERE id = $id", ("$id", id), ("$hash", SecretHash.Hash(secret)), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
-        return command.ExecuteNonQuery() == 1 ? new TerminalCredentials(id, secret) : null;
+        var updated = connection.Execute("UPDATE terminals SET secret_hash = $hash, secret_rotated_at = $now WHERE id = $id",
+            ("$id", id), ("$hash", SecretHash.Hash(secret)), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+        return updated == 1 ? new TerminalCredentials(id, secret) : null;
     }
 
     /// <summary>True when the terminal exists and the secret matches its stored hash.</summary>
     public bool VerifySecret(string id, string secret)
     {
         using var connection = database.Open();
-        using var command = connection.Command("SELECT secret_hash FROM terminals WHERE id = $id", ("$id", id));
-        return command.ExecuteScalar() is string hash && SecretHash.Verify(secret, hash);
+        return connection.Scalar("SELECT secret_hash FROM terminals WHERE id = $id", ("$id", id)) is string hash && SecretHash.Verify(secret, hash);
     }
 
     /// <summary>Moves a terminal to a counter from a time on, keeping the history; false for an unknown terminal.</summary>
@@ -55,15 +55,15 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     {
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        var old = connection.Scalar("SELECT counter_id FROM terminals WHERE id = $id", ("$id", id)) as string;
-        var updated = connection.Execute("UPDATE terminals SET counter_id = $c WHERE id = $id", ("$id", id), ("$c", counterId));
+        var old = connection.Scalar(tx, "SELECT counter_id FROM terminals WHERE id = $id", ("$id", id)) as string;
+        var updated = connection.Execute(tx, "UPDATE terminals SET counter_id = $c WHERE id = $id", ("$id", id), ("$c", counterId));
         if (updated == 1)
         {
             // Ratings from `from` on move between counters: both sides are recomputed (bounded to a year back).
             var now = time.GetUtcNow();
             var since = from < now.AddDays(-366) ? now.AddDays(-366) : from;
             DirtyCounterDays.Mark(connection, tx, AttributionScope.AffectedByTerminalMove(old ?? counterId, counterId, since, now, attribution.Value), now.ToUnixTimeMilliseconds());
-            connection.Execute("""
+            connection.Execute(tx, """
                 INSERT INTO terminal_assignments (terminal_id, counter_id, from_at) VALUES ($t, $c, $from)
                 ON CONFLICT (terminal_id, from_at) DO UPDATE SET counter_id = $c
                 """, ("$t", id), ("$c", counterId), ("$from", from.ToUnixTimeMilliseconds()));
@@ -85,14 +85,7 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     public IReadOnlyList<(string Id, string SecretHash)> SecretHashes()
     {
         using var connection = database.Open();
-        using var command = connection.Command("SELECT id, secret_hash FROM terminals ORDER BY id");
-        using var reader = command.ExecuteReader();
-        var list = new List<(string, string)>();
-        while (reader.Read())
-        {
-            list.Add((reader.GetString(0), reader.GetString(1)));
-        }
-        return list;
+        return connection.Query("SELECT id, secret_hash FROM terminals ORDER BY id", r => (r.GetString(0), r.GetString(1)));
     }
 
     public IReadOnlyList<TerminalView> List() => Query(null);
@@ -102,28 +95,26 @@ public sealed class TerminalRegistry(Database database, TimeProvider time, IOpti
     private List<TerminalView> Query(string? id)
     {
         using var connection = database.Open();
-        using var command = connection.Command("""
+        return connection.Query("""
             SELECT id, counter_id, name, created_at, secret_rotated_at, last_seen_at, status, status_at, status_detail
             FROM terminals WHERE CAST($id AS TEXT) IS NULL OR id = $id ORDER BY id
-            """, ("$id", (object?)id ?? DBNull.Value));
-        using var reader = command.ExecuteReader();
-        var list = new List<TerminalView>();
-        while (reader.Read())
-        {
-            var status = reader.IsDBNull(6) ? null : reader.GetString(6);
-            list.Add(new TerminalView(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetString(2),
-                FromMs(reader.GetInt64(3)),
-                FromMs(reader.GetInt64(4)),
-                NullableMs(reader, 5),
-                status == "online",
-                status,
-                NullableMs(reader, 7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
-        return list;
+            """, ReadTerminal, ("$id", id));
+    }
+
+    private static TerminalView ReadTerminal(DbDataReader reader)
+    {
+        var status = reader.IsDBNull(6) ? null : reader.GetString(6);
+        return new TerminalView(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.GetString(2),
+            FromMs(reader.GetInt64(3)),
+            FromMs(reader.GetInt64(4)),
+            NullableMs(reader, 5),
+            status == "online",
+            status,
+            NullableMs(reader, 7),
+            reader.IsDBNull(8) ? null : reader.GetString(8));
     }
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);

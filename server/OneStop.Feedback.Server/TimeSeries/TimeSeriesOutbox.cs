@@ -20,7 +20,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
 
     /// <summary>Lines waiting (ids only grow and are deleted from the head, so max − min + 1 is the count, from the index).</summary>
     public static long Pending(DbConnection c, DbTransaction? tx = null) =>
-        Convert.ToInt64(Scalar(c, tx, "SELECT coalesce(max(id) - min(id) + 1, 0) FROM timeseries_outbox"), System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToInt64(c.Scalar(tx, "SELECT coalesce(max(id) - min(id) + 1, 0) FROM timeseries_outbox"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Queues the changed points of one counter-day, or, when the outbox is full, remembers the counter-day for later.
@@ -35,7 +35,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
         var day = DirtyCounterDays.DayText(counterDay.Day);
         if (Pending(c, tx) >= options.Value.OutboxCapacity)
         {
-            Execute(c, tx, """
+            c.Execute(tx, """
                 INSERT INTO timeseries_deferred (counter_id, day, deferred_at) VALUES ($c, $d, $now)
                 ON CONFLICT (counter_id, day) DO NOTHING
                 """, ("$c", counterDay.CounterId), ("$d", day), ("$now", nowMs));
@@ -47,21 +47,21 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
         {
             wanted.Add(("r:" + row.Id, LinePoints.Rating(row, timestamp, current: true), LinePoints.Rating(row, timestamp, current: false)));
         }
-        var unit = Scalar(c, tx, "SELECT unit_id FROM counters WHERE id = $c", ("$c", counterDay.CounterId)) as string;
-        foreach (var aggregate in Query(c, tx, $"SELECT {AttributionWriter.AggregateColumns} FROM daily_aggregates WHERE counter_id = $c AND day = $d",
+        var unit = c.Scalar(tx, "SELECT unit_id FROM counters WHERE id = $c", ("$c", counterDay.CounterId)) as string;
+        foreach (var aggregate in c.Query(tx, $"SELECT {AttributionWriter.AggregateColumns} FROM daily_aggregates WHERE counter_id = $c AND day = $d",
             AttributionWriter.Read, ("$c", counterDay.CounterId), ("$d", day)))
         {
             wanted.Add(($"d:{day}|{aggregate.CounterId}|{aggregate.OfficerId}", LinePoints.Daily(aggregate, unit), LinePoints.Daily(aggregate, unit, zero: true)));
         }
 
-        var known = Query(c, tx, "SELECT point_key, identity, line, tombstone FROM timeseries_points WHERE counter_id = $c AND day = $d",
+        var known = c.Query(tx, "SELECT point_key, identity, line, tombstone FROM timeseries_points WHERE counter_id = $c AND day = $d",
             r => (Key: r.GetString(0), Identity: r.GetString(1), Line: r.GetString(2), Tombstone: r.GetString(3)),
             ("$c", counterDay.CounterId), ("$d", day)).ToDictionary(k => k.Key, StringComparer.Ordinal);
         foreach (var (key, line, tombstone) in wanted)
         {
             // A rating moved here from another counter-day is known under that one.
             var previous = known.Remove(key, out var k) ? k
-                : Query(c, tx, "SELECT point_key, identity, line, tombstone FROM timeseries_points WHERE point_key = $k",
+                : c.Query(tx, "SELECT point_key, identity, line, tombstone FROM timeseries_points WHERE point_key = $k",
                     r => (Key: r.GetString(0), Identity: r.GetString(1), Line: r.GetString(2), Tombstone: r.GetString(3)), ("$k", key)).FirstOrDefault();
             if (previous.Line == line)
             {
@@ -73,7 +73,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
                 Queue(c, tx, previous.Tombstone, nowMs);
             }
             Queue(c, tx, line, nowMs);
-            Execute(c, tx, """
+            c.Execute(tx, """
                 INSERT INTO timeseries_points (point_key, counter_id, day, identity, line, tombstone) VALUES ($k, $c, $d, $i, $l, $t)
                 ON CONFLICT (point_key) DO UPDATE SET counter_id = $c, day = $d, identity = $i, line = $l, tombstone = $t
                 """, ("$k", key), ("$c", counterDay.CounterId), ("$d", day), ("$i", identity), ("$l", line), ("$t", tombstone));
@@ -82,7 +82,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
         foreach (var gone in known.Values)
         {
             Queue(c, tx, gone.Tombstone, nowMs);
-            Execute(c, tx, "DELETE FROM timeseries_points WHERE point_key = $k", ("$k", gone.Key));
+            c.Execute(tx, "DELETE FROM timeseries_points WHERE point_key = $k", ("$k", gone.Key));
         }
         return true;
     }
@@ -116,7 +116,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
             {
                 break;
             }
-            Execute(c, tx, "DELETE FROM timeseries_deferred WHERE counter_id = $c AND day = $d", ("$c", day.CounterId), ("$d", DirtyCounterDays.DayText(day.Day)));
+            c.Execute(tx, "DELETE FROM timeseries_deferred WHERE counter_id = $c AND day = $d", ("$c", day.CounterId), ("$d", DirtyCounterDays.DayText(day.Day)));
             done++;
         }
         tx.Commit();
@@ -157,7 +157,7 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
     }
 
     private static List<RatingRow> LoadRatings(DbConnection c, DbTransaction tx, string counter, string day) =>
-        Query(c, tx, """
+        c.Query(tx, """
             SELECT r.id, r.terminal_id, r.boot, r.seq, r.scale, r.score, r.listen, r.explain, r.trust, r.apologize, r.thank,
                    r.occurred_at, a.counter_id, k.unit_id, a.officer_id, a.dossier, a.flags
             FROM rating_attributions a JOIN ratings r ON r.id = a.rating_id LEFT JOIN counters k ON k.id = a.counter_id
@@ -171,33 +171,5 @@ public sealed class TimeSeriesOutbox(Database database, IOptions<TimeSeriesOptio
             }, ("$c", counter), ("$d", day));
 
     private static void Queue(DbConnection c, DbTransaction tx, string line, long nowMs) =>
-        Execute(c, tx, "INSERT INTO timeseries_outbox (line, enqueued_at) VALUES ($l, $now)", ("$l", line), ("$now", nowMs));
-
-    private static void Execute(DbConnection c, DbTransaction tx, string sql, params (string, object?)[] parameters)
-    {
-        using var command = c.Command(sql, parameters);
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(DbConnection c, DbTransaction? tx, string sql, params (string, object?)[] parameters)
-    {
-        using var command = c.Command(sql, parameters);
-        command.Transaction = tx;
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
-
-    private static List<T> Query<T>(DbConnection c, DbTransaction tx, string sql, Func<DbDataReader, T> map, params (string, object?)[] parameters)
-    {
-        using var command = c.Command(sql, parameters);
-        command.Transaction = tx;
-        using var reader = command.ExecuteReader();
-        var list = new List<T>();
-        while (reader.Read())
-        {
-            list.Add(map(reader));
-        }
-        return list;
-    }
+        c.Execute(tx, "INSERT INTO timeseries_outbox (line, enqueued_at) VALUES ($l, $now)", ("$l", line), ("$now", nowMs));
 }

@@ -149,14 +149,10 @@ public sealed partial class TimeSeriesWorker(
         using var tx = c.BeginTransaction();
         if (refusedLine is not null)
         {
-            using var keep = c.Command("INSERT INTO timeseries_rejected (line, error, rejected_at) VALUES ($l, $e, $now)",
+            c.Execute(tx, "INSERT INTO timeseries_rejected (line, error, rejected_at) VALUES ($l, $e, $now)",
                 ("$l", refusedLine), ("$e", error), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
-            keep.Transaction = tx;
-            keep.ExecuteNonQuery();
         }
-        using var delete = c.Command("DELETE FROM timeseries_outbox WHERE id <= $id", ("$id", lastId));
-        delete.Transaction = tx;
-        delete.ExecuteNonQuery();
+        c.Execute(tx, "DELETE FROM timeseries_outbox WHERE id <= $id", ("$id", lastId));
         tx.Commit();
     }
 
