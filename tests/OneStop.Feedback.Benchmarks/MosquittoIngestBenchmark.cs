@@ -11,7 +11,9 @@ namespace OneStop.Feedback.Benchmarks;
 /// configured by the server's own <c>mosquitto-config</c> (passwd, ACL, in-flight and queue limits), (a) to a
 /// subscriber that does nothing, and (b) to the server in external mode, which acknowledges each message to
 /// Mosquitto only after its group commit. Both are timed from the first publish until the consumer has all of
-/// them (for (b): until all are in the database). Prints both rates and (b)/(a).
+/// them (for (b): until all are in the database). Prints both rates and (b)/(a). <c>--rounds N</c> repeats the
+/// sides in turn and compares their best times; <c>--baseline-server DLL</c> adds (b0), another build of the server
+/// (e.g. before a change), to every round. Every server run starts from a copy of the same provisioned, empty store.
 /// </summary>
 public static class MosquittoIngestBenchmark
 {
@@ -24,6 +26,8 @@ public static class MosquittoIngestBenchmark
         var perTerminal = options.Number("ratings", 2000);
         var window = options.Number("window", 32);
         var warmUp = options.Number("warmup", Math.Max(1, perTerminal / 5));
+        var rounds = options.Number("rounds", 1);
+        var baseline = options.Text("baseline-server");
         var total = terminals * perTerminal;
         var mosquitto = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists);
         if (mosquitto is null)
@@ -33,14 +37,15 @@ public static class MosquittoIngestBenchmark
         }
         Console.WriteLine($"ingest benchmark through Mosquitto: {terminals} terminals × {perTerminal} ratings (QoS 1, ≤ {window} in flight per terminal) = {total:N0} messages, after {warmUp} warm-up ratings per terminal");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {ConnectionsBenchmark.LoadAverage()}");
-        var data = Directory.CreateTempSubdirectory("osf-mosqbench-").FullName;
+        var template = Directory.CreateTempSubdirectory("osf-mosqbench-").FullName;
         var config = Directory.CreateTempSubdirectory("osf-mosqbench-conf-").FullName;
         try
         {
-            var ids = ConnectionsBenchmark.Provision(data, terminals);
+            var ids = ConnectionsBenchmark.Provision(template, terminals);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the store is complete in its file, to be copied
             var port = ChildProcess.FreePort();
             var output = new StringWriter();
-            if (MosquittoConfigVerb.Run(["--output", config, "--Storage:DataDirectory", data, "--Mqtt:Username", IngestUser,
+            if (MosquittoConfigVerb.Run(["--output", config, "--Storage:DataDirectory", template, "--Mqtt:Username", IngestUser,
                     "--Mqtt:Password", IngestPassword, "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture)], output, output) != 0)
             {
                 Console.WriteLine("mosquitto-config failed: " + output);
@@ -57,63 +62,143 @@ public static class MosquittoIngestBenchmark
             await broker.WaitForPortAsync(port, TimeSpan.FromSeconds(15));
             await using var publishers = await Publishers.ConnectAsync(port, ids);
 
-            // (a) bare Mosquitto: a subscriber that does nothing (MQTTnet acknowledges each message on return).
-            var factory = new MqttClientFactory();
-            using var sink = factory.CreateMqttClient();
-            var received = 0;
-            sink.ApplicationMessageReceivedAsync += _ =>
+            var ok = true;
+            var best = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+            for (var round = 1; round <= rounds; round++)
             {
-                Interlocked.Increment(ref received);
-                return Task.CompletedTask;
-            };
-            await sink.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("bench-sink")
-                .WithCredentials(IngestUser, IngestPassword).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithCleanStart(true).Build());
-            await sink.SubscribeAsync("onestop/v1/t/+/rating", MqttQualityOfServiceLevel.AtLeastOnce);
-            await publishers.PublishAsync(warmUp, window, boot: 1, "bare Mosquitto warm-up");
-            await WaitAsync(() => Volatile.Read(ref received), terminals * warmUp, "bare Mosquitto warm-up");
-            var brokerCpu = broker.CpuTime;
-            var clock = Stopwatch.StartNew();
-            await publishers.PublishAsync(perTerminal, window, boot: 2, "bare Mosquitto");
-            await WaitAsync(() => Volatile.Read(ref received), terminals * (warmUp + perTerminal), "bare Mosquitto");
-            var raw = clock.Elapsed;
-            var rawBrokerCpu = broker.CpuTime - brokerCpu;
-            await sink.DisconnectAsync();
-            Console.WriteLine($"(a) bare Mosquitto pub→sub:  {total / raw.TotalSeconds,10:N0} msg/s  ({raw.TotalSeconds:0.00} s, Mosquitto CPU {rawBrokerCpu.TotalSeconds:0.0} s)");
+                if (rounds > 1)
+                {
+                    Console.WriteLine($"round {round} of {rounds} (load average {ConnectionsBenchmark.LoadAverage()})");
+                }
+                var raw = await BareAsync(broker, publishers, port, terminals, perTerminal, window, warmUp);
+                Keep("(a)", raw);
+                if (baseline is not null)
+                {
+                    ok &= await ServerSideAsync("(b0) baseline server", baseline, round, raw);
+                }
+                ok &= await ServerSideAsync("(b) server", null, round, raw);
+            }
+            if (rounds > 1)
+            {
+                Console.WriteLine($"best of {rounds} rounds: " + string.Join(", ", best.Select(kv => $"{kv.Key} {total / kv.Value.TotalSeconds:N0}/s")));
+                foreach (var (key, time) in best.Where(kv => kv.Key != "(a)"))
+                {
+                    Console.WriteLine($"ratio of the best times {key}/(a) = {best["(a)"].TotalSeconds / time.TotalSeconds:0.00}");
+                }
+            }
+            return ok ? 0 : 1;
 
-            // (b) the server in external mode: acknowledges to Mosquitto after the commit.
-            using var server = await ServerUnderTest.StartOnAsync(data, "--Mqtt:Mode", "external", "--Mqtt:Host", "127.0.0.1", "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture),
-                "--Mqtt:Username", IngestUser, "--Mqtt:Password", IngestPassword, "--Mqtt:ClientId", "onestop-ingest-bench");
-            await WaitHealthyAsync(server);
-            await publishers.PublishAsync(warmUp, window, boot: 3, "external ingest warm-up");
-            await WaitAsync(() => (int)server.StoredRatings(), terminals * warmUp, "external ingest warm-up");
-            await server.WaitForAttributionAsync(TimeSpan.FromMinutes(2));
-            var serverCpu = server.Process.CpuTime;
-            brokerCpu = broker.CpuTime;
-            clock.Restart();
-            var (_, latencies, failed) = await publishers.PublishAsync(perTerminal, window, boot: 4, "external ingest");
-            await WaitAsync(() => (int)server.StoredRatings(), terminals * (warmUp + perTerminal), "external ingest");
-            var full = clock.Elapsed;
-            var cpu = server.Process.CpuTime - serverCpu;
-            Console.WriteLine($"(b) Mosquitto → server (ack after commit): {total / full.TotalSeconds,10:N0} ratings/s  ({full.TotalSeconds:0.00} s to all stored, server CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds * 1000 / total:0} µs per rating, Mosquitto CPU {(broker.CpuTime - brokerCpu).TotalSeconds:0.0} s)");
-            Console.WriteLine($"    terminal PUBACK (from Mosquitto) latency: {Stats.Describe(latencies)}; {failed} not acknowledged");
-            var stored = server.StoredRatings();
-            Console.WriteLine($"    stored {stored:N0} of {terminals * (warmUp + perTerminal):N0} (timed + warm-up)");
-            Console.WriteLine($"ratio (b)/(a) = {raw.TotalSeconds / full.TotalSeconds:0.00}");
-            return stored == terminals * (warmUp + perTerminal) ? 0 : 1;
+            void Keep(string key, TimeSpan time) => best[key] = best.TryGetValue(key, out var t) && t < time ? t : time;
+
+            async Task<bool> ServerSideAsync(string label, string? serverDll, int round, TimeSpan raw)
+            {
+                var key = label[..(label.IndexOf(')', StringComparison.Ordinal) + 1)];
+                // A client id per run, whose session is removed afterwards: Mosquitto would otherwise keep queueing
+                // every later message for the persistent session of a server that is gone.
+                var clientId = $"onestop-ingest-bench-{round}-{key.Trim('(', ')')}";
+                var data = Directory.CreateTempSubdirectory("osf-mosqbench-run-").FullName;
+                try
+                {
+                    foreach (var file in Directory.GetFiles(template))
+                    {
+                        File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+                    }
+                    var (full, cpu, brokerCpu, latencies, failed, stored) = await ExternalAsync(broker, publishers, serverDll, data, port, clientId, terminals, perTerminal, window, warmUp);
+                    Console.WriteLine($"{label} (Mosquitto → server, ack after commit{(serverDll is null ? "" : ", " + serverDll)}): {total / full.TotalSeconds,10:N0} ratings/s  ({full.TotalSeconds:0.00} s to all stored, server CPU {cpu.TotalSeconds:0.0} s = {cpu.TotalMilliseconds * 1000 / total:0} µs per rating, Mosquitto CPU {brokerCpu.TotalSeconds:0.0} s)");
+                    Console.WriteLine($"    terminal PUBACK (from Mosquitto) latency: {Stats.Describe(latencies)}; {failed} not acknowledged");
+                    Console.WriteLine($"    stored {stored:N0} of {terminals * (warmUp + perTerminal):N0} (timed + warm-up)");
+                    Console.WriteLine($"    ratio {key}/(a) = {raw.TotalSeconds / full.TotalSeconds:0.00}");
+                    Keep(key, full);
+                    return stored == terminals * (warmUp + perTerminal);
+                }
+                finally
+                {
+                    await ForgetSessionAsync(port, clientId);
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    TryDelete(data);
+                }
+            }
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var dir in new[] { data, config })
-            {
-                try
-                {
-                    Directory.Delete(dir, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-            }
+            TryDelete(template);
+            TryDelete(config);
+        }
+    }
+
+    /// <summary>(a) bare Mosquitto: a subscriber that does nothing (MQTTnet acknowledges each message on return).</summary>
+    private static async Task<TimeSpan> BareAsync(ChildProcess broker, Publishers publishers, int port, int terminals, int perTerminal, int window, int warmUp)
+    {
+        var factory = new MqttClientFactory();
+        using var sink = factory.CreateMqttClient();
+        var received = 0;
+        sink.ApplicationMessageReceivedAsync += _ =>
+        {
+            Interlocked.Increment(ref received);
+            return Task.CompletedTask;
+        };
+        await sink.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("bench-sink")
+            .WithCredentials(IngestUser, IngestPassword).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithCleanStart(true).Build());
+        await sink.SubscribeAsync("onestop/v1/t/+/rating", MqttQualityOfServiceLevel.AtLeastOnce);
+        await publishers.PublishAsync(warmUp, window, boot: 1, "bare Mosquitto warm-up");
+        await WaitAsync(() => Volatile.Read(ref received), terminals * warmUp, "bare Mosquitto warm-up");
+        var brokerCpu = broker.CpuTime;
+        var clock = Stopwatch.StartNew();
+        await publishers.PublishAsync(perTerminal, window, boot: 2, "bare Mosquitto");
+        await WaitAsync(() => Volatile.Read(ref received), terminals * (warmUp + perTerminal), "bare Mosquitto");
+        var raw = clock.Elapsed;
+        var rawBrokerCpu = broker.CpuTime - brokerCpu;
+        await sink.DisconnectAsync();
+        Console.WriteLine($"(a) bare Mosquitto pub→sub:  {terminals * perTerminal / raw.TotalSeconds,10:N0} msg/s  ({raw.TotalSeconds:0.00} s, Mosquitto CPU {rawBrokerCpu.TotalSeconds:0.0} s)");
+        return raw;
+    }
+
+    /// <summary>(b) the server in external mode: acknowledges to Mosquitto after the commit.</summary>
+    private static async Task<(TimeSpan Elapsed, TimeSpan ServerCpu, TimeSpan BrokerCpu, double[] Latencies, int Failed, long Stored)> ExternalAsync(
+        ChildProcess broker, Publishers publishers, string? serverDll, string data, int port, string clientId, int terminals, int perTerminal, int window, int warmUp)
+    {
+        using var server = await ServerUnderTest.StartBuildOnAsync(serverDll, data, "--Mqtt:Mode", "external", "--Mqtt:Host", "127.0.0.1", "--Mqtt:Port", port.ToString(CultureInfo.InvariantCulture),
+            "--Mqtt:Username", IngestUser, "--Mqtt:Password", IngestPassword, "--Mqtt:ClientId", clientId);
+        await WaitHealthyAsync(server);
+        await publishers.PublishAsync(warmUp, window, boot: 3, "external ingest warm-up");
+        await WaitAsync(() => (int)server.StoredRatings(), terminals * warmUp, "external ingest warm-up");
+        await server.WaitForAttributionAsync(TimeSpan.FromMinutes(2));
+        var serverCpu = server.Process.CpuTime;
+        var brokerCpu = broker.CpuTime;
+        var clock = Stopwatch.StartNew();
+        var (_, latencies, failed) = await publishers.PublishAsync(perTerminal, window, boot: 4, "external ingest");
+        await WaitAsync(() => (int)server.StoredRatings(), terminals * (warmUp + perTerminal), "external ingest");
+        var full = clock.Elapsed;
+        return (full, server.Process.CpuTime - serverCpu, broker.CpuTime - brokerCpu, latencies, failed, server.StoredRatings());
+    }
+
+    /// <summary>Removes a server run's persistent session from Mosquitto (clean start, no session expiry).</summary>
+    private static async Task ForgetSessionAsync(int port, string clientId)
+    {
+        var factory = new MqttClientFactory();
+        using var client = factory.CreateMqttClient();
+        try
+        {
+            await client.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId)
+                .WithCredentials(IngestUser, IngestPassword).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+                .WithCleanStart(true).WithSessionExpiryInterval(0).Build());
+            await client.DisconnectAsync();
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException ex)
+        {
+            Console.WriteLine($"    could not remove the session of {clientId}: {ex.Message}");
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
         }
     }
 
