@@ -38,6 +38,10 @@ public sealed class ServerUnderTest : IDisposable
     /// <summary>Starts the server on an existing data folder, which is kept.</summary>
     public static Task<ServerUnderTest> StartOnAsync(string dataDirectory, params string[] extra) => StartAsync(dataDirectory, ownsData: false, extra);
 
+    /// <summary>Starts another build of the server (a baseline to compare with) on an existing data folder, which is kept.</summary>
+    public static Task<ServerUnderTest> StartBuildOnAsync(string serverDll, string dataDirectory, params string[] extra) =>
+        StartAsync(dataDirectory, ownsData: false, extra, serverDll);
+
     private static async Task<ServerUnderTest> StartAsync(string data, bool ownsData, string[] extra, string? serverDll = null)
     {
         var httpPort = ChildProcess.FreePort();
