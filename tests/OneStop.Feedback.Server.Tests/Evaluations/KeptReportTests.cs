@@ -61,7 +61,10 @@ public class KeptReportTests
         // The ward is renamed: only the organisation changes.
         (await app.Client.PutAsJsonAsync("/api/v1/units/P-BD", new
         {
-            name = "Phường Ba Đình (mới)", parentId = "HN", validFrom = new DateTimeOffset(2025, 7, 1, 0, 0, 0, Vietnam), requireServiceEvent = true,
+            name = "Phường Ba Đình (mới)",
+            parentId = "HN",
+            validFrom = new DateTimeOffset(2025, 7, 1, 0, 0, 0, Vietnam),
+            requireServiceEvent = true,
         })).EnsureSuccessStatusCode();
         var afterRename = queries.Report(month);
         var previousAfterRename = queries.Report(previous);
