@@ -32,26 +32,35 @@ public static class ChartCatalog
         && (chart != Distribution || unit is not null || officer is not null || scope.SeesAll);
 
     /// <summary>The plot, or the name of the bad parameter and why. With a <paramref name="scope"/>, the unit comparison shows only its units.</summary>
-    public static (Plot? Plot, string? Field, string? Problem) Build(string chart, Month month, string? unit, string? officer, MonthlyReports reports, DashboardText text, AccessScope? scope = null)
+    public static (Plot? Plot, string? Field, string? Problem) Build(string chart, Month month, string? unit, string? officer, MonthlyReports reports, DashboardText text, AccessScope? scope = null) =>
+        chart switch
+        {
+            UnitTrend => unit is null ? (null, "unit", "required for unit-trend") : UnitTrendPlot(month, unit, reports, text),
+            OfficerTrend => officer is null ? (null, "officer", "required for officer-trend") : OfficerTrendPlot(month, officer, reports, text),
+            _ => Build(chart, reports.For(month), unit, officer, text, scope),
+        };
+
+    /// <summary>Whether the chart is drawn from one month's report and nothing else (see <see cref="KeptCharts"/>).</summary>
+    public static bool FromOneReport(string chart) => chart is UnitsSatisfaction or OfficerCriteria or Distribution;
+
+    /// <summary>A chart drawn from one month's report (<see cref="FromOneReport"/>), or the name of the bad parameter and why.</summary>
+    public static (Plot? Plot, string? Field, string? Problem) Build(string chart, MonthlyReport report, string? unit, string? officer, DashboardText text, AccessScope? scope = null)
     {
         switch (chart)
         {
             case UnitsSatisfaction:
-                var units = reports.For(month).Units;
-                return (UnitsSatisfactionChart.Create(month, scope is null ? units : scope.Filter(units), text), null, null);
-            case UnitTrend:
-                return unit is null ? (null, "unit", "required for unit-trend") : UnitTrendPlot(month, unit, reports, text);
-            case OfficerTrend:
-                return officer is null ? (null, "officer", "required for officer-trend") : OfficerTrendPlot(month, officer, reports, text);
+                return (UnitsSatisfactionChart.Create(report.Month, scope is null ? report.Units : scope.Filter(report.Units), text), null, null);
             case OfficerCriteria:
                 if (officer is null)
                 {
                     return (null, "officer", "required for officer-criteria");
                 }
-                var o = reports.For(month).Officers.FirstOrDefault(x => x.OfficerId == officer);
-                return o is null ? (null, "officer", "unknown officer") : (CriteriaChart.Create(month, o.Name ?? o.OfficerId, o.Criteria, text), null, null);
+                var o = report.Officers.FirstOrDefault(x => x.OfficerId == officer);
+                return o is null ? (null, "officer", "unknown officer") : (CriteriaChart.Create(report.Month, o.Name ?? o.OfficerId, o.Criteria, text), null, null);
+            case Distribution:
+                return DistributionPlot(report.Month, unit, officer, report, text);
             default:
-                return DistributionPlot(month, unit, officer, reports.For(month), text);
+                throw new ArgumentOutOfRangeException(nameof(chart), chart, "not a chart drawn from one report");
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using OneStop.Feedback.Dashboard.Access;
 using OneStop.Feedback.Dashboard.Reports;
 using OneStop.Feedback.Dashboard.Text;
+using OneStop.Feedback.Evaluation.Evaluation;
 
 namespace OneStop.Feedback.Dashboard.Charts;
 
@@ -55,7 +56,13 @@ public static class ChartsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var (plot, field, problem) = ChartCatalog.Build(chart, m, unit, officer, reports, DashboardText.For(lang), scope);
+        var text = DashboardText.For(lang);
+        // A chart drawn from one report is built from the report read here once, so the image kept with it (below) is
+        // the image of that very report.
+        var report = ChartCatalog.FromOneReport(chart) ? reports.For(m) : null;
+        var (plot, field, problem) = report is null
+            ? ChartCatalog.Build(chart, m, unit, officer, reports, text, scope)
+            : ChartCatalog.Build(chart, report, unit, officer, text, scope);
         if (plot is null)
         {
             return problem!.StartsWith("unknown", StringComparison.Ordinal) ? TypedResults.NotFound() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field!] = [problem] });
@@ -63,6 +70,19 @@ public static class ChartsApi
         var name = $"{chart}-{m}";
         return format == "svg"
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ChartImage.Svg(plot, w, h)), "image/svg+xml", name + ".svg")
-            : TypedResults.File(ChartImage.Png(plot, w, h), "image/png", name + ".png");
+            : TypedResults.File(Png(report, chart, unit, officer, w, h, lang, scope, plot), "image/png", name + ".png");
+    }
+
+    /// <summary>
+    /// The PNG, kept with its report when it depends on nothing else: the unit comparison for a caller who sees every
+    /// unit (others see only their units in it), the officer criteria and the distributions.
+    /// </summary>
+    private static byte[] Png(MonthlyReport? report, string chart, string? unit, string? officer, int w, int h, string? lang, AccessScope scope, ScottPlot.Plot plot)
+    {
+        if (report is null || (chart == ChartCatalog.UnitsSatisfaction && !scope.SeesAll))
+        {
+            return ChartImage.Png(plot, w, h);
+        }
+        return KeptCharts.Png(report, $"{chart}\n{unit}\n{officer}\n{w}x{h}\n{lang}", () => ChartImage.Png(plot, w, h));
     }
 }

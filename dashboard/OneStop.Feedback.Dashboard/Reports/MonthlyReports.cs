@@ -6,7 +6,8 @@ namespace OneStop.Feedback.Dashboard.Reports;
 /// <summary>
 /// The dashboard's only door to the data: the host hands in how to compute a month's report (the server's
 /// EvaluationQueries), so the dashboard does not depend on the server project and tests can feed fixed reports.
-/// Reports are not cached: late data re-attributes ratings of past months, and a month costs one indexed query.
+/// The dashboard keeps no report itself: late data re-attributes ratings of past months, so only the host knows when a
+/// report is out of date (the server keeps each month's report while the versions of its data are unchanged).
 /// The host may also say how to read one officer's line for several months at once (<paramref name="officerMonths"/>,
 /// the server's EvaluationQueries.OfficerMonths), so an officer's 12-month trend does not cost twelve whole reports;
 /// without it the trend takes the officer's line out of each month's report.

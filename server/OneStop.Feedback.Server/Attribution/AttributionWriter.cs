@@ -41,6 +41,7 @@ public static class AttributionWriter
         {
             Insert(c, tx, "monthly_aggregates", month, Sum(first, counterDay.CounterId, officer.First().OfficerId, [.. officer]));
         }
+        Evaluations.KeptReports.AggregatesChanged(c, tx, month); // the month's kept report is out of date from this commit on
     }
 
     /// <summary>Adds aggregates up (all counts are integers, so the sum is exact and order-independent).</summary>

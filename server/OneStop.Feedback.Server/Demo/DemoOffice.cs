@@ -73,6 +73,7 @@ public static class DemoOffice
         }
         var ratings = History(c, tx, new Random(2026), firstDay, now);
         Dossiers.DossierCountCache.Changed(c, tx);
+        Evaluations.KeptReports.OrganisationChanged(c, tx);
         tx.Commit();
         return ratings;
     }

@@ -28,7 +28,30 @@ public sealed class EvaluationQueries(Database database, OrganisationStore organ
         return true;
     }
 
+    private readonly KeptReports _kept = new();
+
+    /// <summary>
+    /// The month's report: the kept one while nothing it was computed from has changed (see <see cref="KeptReports"/>),
+    /// otherwise computed now and kept. One query for the versions when kept.
+    /// </summary>
     public MonthlyReport Report(Month month)
+    {
+        KeptReports.Versions versions;
+        using (var c = database.Open())
+        {
+            versions = KeptReports.Read(c, month);
+        }
+        if (_kept.Find(month, versions) is { } kept)
+        {
+            return kept;
+        }
+        var report = Compute(month);
+        _kept.Keep(month, versions, report);
+        return report;
+    }
+
+    /// <summary>The month's report computed from the store now (what <see cref="Report"/> keeps).</summary>
+    public MonthlyReport Compute(Month month)
     {
         List<DailyAggregate> aggregates;
         using (var c = database.Open())

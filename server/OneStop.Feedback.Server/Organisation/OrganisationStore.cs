@@ -63,6 +63,7 @@ public sealed class OrganisationStore(Database database)
                 ON CONFLICT (id) DO UPDATE SET name = $name, unit_id = $unit, badge_uid = $badge
                 """, ("$id", o.Id), ("$name", o.Name), ("$unit", o.UnitId), ("$badge", o.BadgeUid));
         }
+        Evaluations.KeptReports.OrganisationChanged(c, tx); // kept monthly reports are out of date from this commit on
         tx.Commit();
     }
 

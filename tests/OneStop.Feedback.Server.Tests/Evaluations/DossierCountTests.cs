@@ -69,7 +69,7 @@ public class DossierCountTests
         using (var c = database.Open())
         {
             // Kept under the current version: the next report reads these rows instead of counting.
-            Assert.Equal(c.Scalar("SELECT version FROM dossier_version"), c.Scalar("SELECT version FROM dossier_count_months WHERE month = '2026-10'"));
+            Assert.Equal(c.Scalar("SELECT version FROM dossier_version WHERE name = 'dossiers'"), c.Scalar("SELECT version FROM dossier_count_months WHERE month = '2026-10'"));
             Assert.Equal(2L, Convert.ToInt64(c.Scalar("SELECT count(*) FROM dossier_counts WHERE month = '2026-10'"), System.Globalization.CultureInfo.InvariantCulture));
         }
         var again = Ward(queries.Report(October));
