@@ -16,6 +16,7 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
         using var c = database.Open();
         using var tx = c.BeginTransaction();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var counts = DossierCountCache.Track(c, tx, events.Select(e => e.Dossier));
         foreach (var e in events)
         {
             c.Execute(tx, """
@@ -43,7 +44,7 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
             new ServiceEvent(0, e.Dossier, e.Procedure, e.Kind == "returned" ? ServiceEventKind.Returned : ServiceEventKind.Received, e.Counter, e.Officer, e.At, e.Due),
             attribution.Value)).Distinct();
         DirtyCounterDays.Mark(c, tx, affected, now);
-        DossierCountCache.Changed(c, tx);
+        counts.Apply();
         tx.Commit();
     }
 
@@ -64,11 +65,12 @@ public sealed class ServiceEventStore(Database database, TimeProvider time, IOpt
     {
         using var c = database.Open();
         using var tx = c.BeginTransaction();
+        var counts = DossierCountCache.Track(c, tx, [code]);
         if (c.Execute(tx, "UPDATE dossiers SET completed_at = $at WHERE code = $code", ("$code", code), ("$at", at.ToUnixTimeMilliseconds())) != 1)
         {
             return false;
         }
-        DossierCountCache.Changed(c, tx);
+        counts.Apply();
         tx.Commit();
         return true;
     }

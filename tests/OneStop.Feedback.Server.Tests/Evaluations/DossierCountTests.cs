@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Feedback.Evaluation.Calendar;
 using OneStop.Feedback.Evaluation.Dossiers;
+using OneStop.Feedback.Server.Dossiers;
 using OneStop.Feedback.Server.Evaluations;
 using OneStop.Feedback.Server.Storage;
 using OneStop.Feedback.Server.Tests.ReferenceData;
@@ -81,6 +82,50 @@ public class DossierCountTests
         Assert.Equal((5, 2, 0.5), first);
         Assert.Equal(first, again);
         Assert.Equal((6, 2, 3 / 5.0), after);
+    }
+
+    [Fact]
+    public async Task WritesOfKnownDossiersKeepTheCountsCurrentWithoutCountingTheMonthAgain()
+    {
+        // An office completes dossiers all day: each completion or import adds its own difference to the kept counts
+        // instead of making the next report count the whole month again (4.9 s at 10 M ratings).
+        await using var app = NewApp();
+        var database = await SeedAsync(app);
+        var queries = app.Services.GetRequiredService<EvaluationQueries>();
+        var store = app.Services.GetRequiredService<ServiceEventStore>();
+        queries.Report(October); // counts October and keeps the counts
+        var november = new Month(2026, 11);
+        using (var c = database.Open())
+        {
+            DossierCountCache.For(c, november); // November kept too
+        }
+
+        // Completed on time in October (it was open).
+        Assert.True(store.Complete("HS-08", At(10, 2, 20)));
+        // Re-imported: HS-01 moves to Q2 with a due instant before its completion (now late); HS-04 gets a due instant.
+        store.Save([new("HS-01", "Khai sinh", "received", "Q2", null, At(10, 1, 8), At(10, 1, 20)),
+            new("HS-04", "Kết hôn", "received", "Q1", null, At(10, 7, 8), At(10, 9, 8))]);
+        // Completed again later: HS-03 leaves October for November; a new dossier is received and completed.
+        Assert.True(store.Complete("HS-03", At(11, 3, 10)));
+        store.Save([new("HS-11", "Khai tử", "received", "Q1", null, At(10, 28, 8), At(10, 29, 8))]);
+        Assert.True(store.Complete("HS-11", At(10, 28, 15)));
+        // A returned event does not change what is counted.
+        store.Save([new("HS-02", null, "returned", "Q1", null, At(10, 7, 9), null)]);
+
+        using var check = database.Open();
+        var version = check.Scalar("SELECT version FROM dossier_version WHERE name = 'dossiers'");
+        foreach (var month in new[] { October, november })
+        {
+            // Still current: the next report reads the kept rows, and they are what counting now gives.
+            Assert.Equal(version, check.Scalar("SELECT version FROM dossier_count_months WHERE month = $m", ("$m", month.ToString())));
+            var kept = check.Query("SELECT counter_id, completed, with_due, on_time, late FROM dossier_counts WHERE month = $m ORDER BY counter_id",
+                r => new CounterDossierCounts(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)), ("$m", month.ToString()));
+            Assert.Equal(DossierCountCache.Count(check, month).OrderBy(x => x.CounterId, StringComparer.Ordinal), kept);
+        }
+        // Q1 (4, 3, 2, 1 before): HS-01 left, HS-04 on time with a due instant, HS-03 left for November, HS-11 on time.
+        // Q2 (1, 1, 0, 1 before): HS-08 on time, HS-01 late.
+        Assert.Equal([new("Q1", 3, 3, 3, 0), new("Q2", 3, 3, 1, 2)],
+            DossierCountCache.For(check, October).OrderBy(x => x.CounterId, StringComparer.Ordinal));
     }
 
     [Fact]
