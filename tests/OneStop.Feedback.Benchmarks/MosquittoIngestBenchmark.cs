@@ -138,8 +138,12 @@ public static class MosquittoIngestBenchmark
             Interlocked.Increment(ref received);
             return Task.CompletedTask;
         };
+        // The server's receive maximum (Mqtt:ReceiveMaximum), so that both consumers get the same in-flight window. Without
+        // it MQTTnet announces 65,535 and Mosquitto 2.0.11 puts that many in flight; each PUBACK is then matched in a
+        // long list, and a backlog makes the bare side collapse to 3–9k msg/s in some rounds (seen 2026-11-29).
         await sink.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("bench-sink")
-            .WithCredentials(IngestUser, IngestPassword).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithCleanStart(true).Build());
+            .WithCredentials(IngestUser, IngestPassword).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithCleanStart(true)
+            .WithReceiveMaximum((ushort)new OneStop.Feedback.Server.Mqtt.MqttOptions().ReceiveMaximum).Build());
         await sink.SubscribeAsync("onestop/v1/t/+/rating", MqttQualityOfServiceLevel.AtLeastOnce);
         await publishers.PublishAsync(warmUp, window, boot: 1, "bare Mosquitto warm-up");
         await WaitAsync(() => Volatile.Read(ref received), terminals * warmUp, "bare Mosquitto warm-up");

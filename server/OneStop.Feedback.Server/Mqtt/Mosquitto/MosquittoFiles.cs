@@ -84,6 +84,10 @@ public static class MosquittoFiles
             max_queued_messages 1000000
             max_queued_bytes 0
 
+            # Send each PUBACK and PUBLISH at once: with Nagle's algorithm on (Mosquitto's default) a small packet
+            # waits for the peer's delayed ACK, up to 40 ms per round trip on Linux.
+            set_tcp_nodelay true
+
             """);
         return text.ReplaceLineEndings("\n");
     }
