@@ -166,6 +166,7 @@ public static class EvaluationBenchmark
             ("page  overview  /", $"/?month={m}", 300),
             ("page  unit  /units/U001", $"/units/U001?month={m}", 300),
             ("page  officer  /officers/CB0010 (12-month trend)", $"/officers/CB0010?month={m}", 300),
+            ("page  late dossiers  /dossiers/late (page 1)", $"/dossiers/late?month={m}", 300),
             ("PNG 1200×600  units-satisfaction", $"/api/v1/charts/units-satisfaction?month={m}&format=png&width=1200&height=600", 50),
             ("PNG 1200×600  distribution of ROOT", $"/api/v1/charts/distribution?month={m}&unit=ROOT&format=png&width=1200&height=600", 50),
             ("PNG 1200×600  officer-criteria", $"/api/v1/charts/officer-criteria?month={m}&officer=CB0010&format=png&width=1200&height=600", 50),

@@ -14,7 +14,7 @@ public static class LateDossiers
         dossiers
             .Where(d => d.Due is not null && month.Contains(d.Due.Value))
             .Where(d => d.CompletedLate || d.OverdueAt(now))
-            .Select(d => new LateDossier(d.Code, d.Procedure, d.CounterId, d.Due!.Value, d.CompletedAt, (d.CompletedAt ?? now) - d.Due.Value))
+            .Select(d => new LateDossier(d.Code, d.Procedure, d.CounterId, d.Due!.Value, d.CompletedAt, (d.CompletedAt ?? now) - d.Due.Value, d.ReceivedAt))
             .OrderBy(d => d.Due)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToArray();

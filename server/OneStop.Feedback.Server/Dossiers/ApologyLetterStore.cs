@@ -30,7 +30,9 @@ public sealed class ApologyLetterStore(Database database, EvaluationQueries eval
         using var c = database.Open();
         var letters = c.Query($"SELECT dossier, {LetterColumns} FROM apology_letters", r => (Code: r.GetString(0), Letter: Read(r, 1)))
             .ToDictionary(x => x.Code, x => x.Letter, StringComparer.Ordinal);
-        return late.Select(d => Entry(d.Code, d.Procedure, d.CounterId, dossiers.Find(d.Code)?.ReceivedAt, d.Due, d.CompletedAt,
+        // The received instant comes with the late list: looking each dossier up again was one query per late dossier
+        // (651,000 of them in the 10 M benchmark month).
+        return late.Select(d => Entry(d.Code, d.Procedure, d.CounterId, d.ReceivedAt, d.Due, d.CompletedAt,
             letters.GetValueOrDefault(d.Code), names)).ToList();
     }
 

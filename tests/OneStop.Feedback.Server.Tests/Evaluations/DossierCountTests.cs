@@ -138,7 +138,7 @@ public class DossierCountTests
 
         var rule = LateDossiers.List(Dossiers, October, DateTimeOffset.UtcNow);
         Assert.Equal(["HS-08", "HS-03", "HS-05"], rule.Select(d => d.Code));
-        Assert.Equal(rule.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt)), late.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt)));
+        Assert.Equal(rule.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt, d.ReceivedAt)), late.Select(d => (d.Code, d.CounterId, d.Due, d.CompletedAt, d.ReceivedAt)));
     }
 
     /// <summary>The office of <see cref="ReferenceDataTests"/> and the dossiers above, written straight into the table.</summary>
