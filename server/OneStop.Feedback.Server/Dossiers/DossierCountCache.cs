@@ -19,8 +19,10 @@ namespace OneStop.Feedback.Server.Dossiers;
 public static class DossierCountCache
 {
     /// <summary>Marks every kept count out of date; call in the transaction of a bulk write to <c>dossiers</c>.</summary>
-    public static void Changed(DbConnection connection, DbTransaction? tx) =>
-        connection.Execute(tx, "UPDATE dossier_version SET version = version + 1 WHERE name = 'dossiers'");
+    public static void Changed(DbConnection connection, DbTransaction? tx) => DataVersions.Bump(connection, tx, VersionName);
+
+    /// <summary>The <see cref="DataVersions"/> name bumped by every write to <c>dossiers</c>.</summary>
+    public const string VersionName = "dossiers";
 
     /// <summary>
     /// Call before writing the dossiers <paramref name="codes"/> in <paramref name="tx"/>, and <see cref="Tracker.Apply"/>
@@ -29,8 +31,7 @@ public static class DossierCountCache
     /// </summary>
     public static Tracker Track(DbConnection connection, DbTransaction tx, IEnumerable<string> codes)
     {
-        var version = Convert.ToInt64(connection.Scalar(tx, "UPDATE dossier_version SET version = version + 1 WHERE name = 'dossiers' RETURNING version"),
-            CultureInfo.InvariantCulture);
+        var version = DataVersions.Bump(connection, tx, VersionName);
         var tracker = new Tracker(connection, tx, version, [.. codes.Distinct(StringComparer.Ordinal)]);
         tracker.Read(-1);
         return tracker;
@@ -134,14 +135,14 @@ public static class DossierCountCache
     }
 
     private static long Version(DbConnection connection) =>
-        Convert.ToInt64(connection.Scalar("SELECT version FROM dossier_version WHERE name = 'dossiers'"), CultureInfo.InvariantCulture);
+        DataVersions.Read(connection, null, VersionName);
 
     private static void Keep(DbConnection connection, string month, long version, IReadOnlyList<CounterDossierCounts> counts)
     {
         using var tx = connection.BeginTransaction();
         // A dossier write committed after this check leaves the version past `version`, so what is kept here is then
         // never used (SQLite refuses this transaction's write instead, as its snapshot is stale).
-        if (Convert.ToInt64(connection.Scalar(tx, "SELECT version FROM dossier_version WHERE name = 'dossiers'"), CultureInfo.InvariantCulture) != version)
+        if (DataVersions.Read(connection, tx, VersionName) != version)
         {
             return;
         }

@@ -33,10 +33,10 @@ public sealed class KeptReports
     public readonly record struct Versions(long Dossiers, long Organisation, long Aggregates);
 
     /// <summary>Marks every kept report out of date; call in the transaction that writes units, counters or officers.</summary>
-    public static void OrganisationChanged(DbConnection connection, DbTransaction? tx) => Bump(connection, tx, Organisation);
+    public static void OrganisationChanged(DbConnection connection, DbTransaction? tx) => DataVersions.Bump(connection, tx, Organisation);
 
     /// <summary>Marks the kept report of the month out of date; call in the transaction that writes the month's roll-up rows.</summary>
-    public static void AggregatesChanged(DbConnection connection, DbTransaction? tx, string month) => Bump(connection, tx, AggregatesName(month));
+    public static void AggregatesChanged(DbConnection connection, DbTransaction? tx, string month) => DataVersions.Bump(connection, tx, AggregatesName(month));
 
     /// <summary>The version row of one month's roll-up rows (<c>YYYY-MM</c>).</summary>
     public static string AggregatesName(string month) => "monthly_aggregates " + month;
@@ -45,10 +45,10 @@ public sealed class KeptReports
     public static Versions Read(DbConnection connection, Month month)
     {
         var aggregates = AggregatesName(month.ToString());
-        var rows = connection.Query("SELECT name, version FROM dossier_version WHERE name IN ('dossiers', $org, $agg)",
-            r => (Name: r.GetString(0), Version: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), ("$org", Organisation), ("$agg", aggregates));
+        var rows = connection.Query("SELECT name, version FROM dossier_version WHERE name IN ($dossiers, $org, $agg)",
+            r => (Name: r.GetString(0), Version: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), ("$dossiers", Dossiers.DossierCountCache.VersionName), ("$org", Organisation), ("$agg", aggregates));
         long Of(string name) => rows.Where(r => r.Name == name).Select(r => r.Version).FirstOrDefault();
-        return new Versions(Of("dossiers"), Of(Organisation), Of(aggregates));
+        return new Versions(Of(Dossiers.DossierCountCache.VersionName), Of(Organisation), Of(aggregates));
     }
 
     /// <summary>The kept report of the month if it was computed under exactly these versions.</summary>
@@ -63,15 +63,5 @@ public sealed class KeptReports
         {
             _kept.TryRemove(_kept.Keys.MinBy(m => m.FirstDay), out _);
         }
-    }
-
-    private static void Bump(DbConnection connection, DbTransaction? tx, string name)
-    {
-        using var command = connection.Command("""
-            INSERT INTO dossier_version (name, version) VALUES ($name, 1)
-            ON CONFLICT (name) DO UPDATE SET version = dossier_version.version + 1
-            """, ("$name", name));
-        command.Transaction = tx;
-        command.ExecuteNonQuery();
     }
 }
